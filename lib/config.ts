@@ -1,0 +1,84 @@
+/**
+ * Configuration: read from the environment once, at start-up, validated against one schema.
+ * Nothing else in the project reads `process.env`; entry points call `loadConfig()` and pass
+ * the result down.
+ */
+import path from 'node:path';
+import { Type, type Static } from 'typebox';
+import { Value } from 'typebox/value';
+
+const EnvSchema = Type.Object({
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  HOST: Type.String({ minLength: 1, default: '0.0.0.0' }),
+  /** An external Meilisearch; when unset the app starts a local one. */
+  MEILI_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  MEILI_MASTER_KEY: Type.Optional(Type.String({ minLength: 16 })),
+  /** Path to a Meilisearch binary, when the npm-packaged one does not fit this platform. */
+  MEILI_BIN: Type.Optional(Type.String({ minLength: 1 })),
+  /** Where local state lives: the local engine's data, its generated key, ingested records. */
+  DATA_DIR: Type.String({ minLength: 1, default: '.data' }),
+  CORPUS_DIR: Type.String({ minLength: 1, default: 'corpus/raw' }),
+  KB_DIR: Type.String({ minLength: 1, default: 'corpus/kb' }),
+  /** Prefix of every index name, so several apps or test files can share one engine. */
+  INDEX_PREFIX: Type.String({ pattern: '^[a-zA-Z0-9_-]*$', default: '' }),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    { default: 'info' },
+  ),
+});
+
+type Env = Static<typeof EnvSchema>;
+
+/** The validated configuration every entry point passes down. */
+export interface Config {
+  port: number;
+  host: string;
+  meili: { url: string; masterKey: string } | null;
+  meiliBin: string | null;
+  dataDir: string;
+  corpusDir: string;
+  kbDir: string;
+  indexPrefix: string;
+  logLevel: Env['LOG_LEVEL'];
+}
+
+/** A configuration value that cannot be used; the message names the variable and the value. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * Parses and validates configuration from an environment (default `process.env`).
+ * Throws `ConfigError` naming the first bad variable.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const known = Object.keys(EnvSchema.properties);
+  const raw: Record<string, unknown> = {};
+  for (const key of known) {
+    const value = env[key];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const converted = Value.Default(EnvSchema, Value.Convert(EnvSchema, raw));
+  const [first] = Value.Errors(EnvSchema, converted);
+  if (first) {
+    const name = first.instancePath.replace(/^\//, '') || 'environment';
+    throw new ConfigError(`invalid ${name}=${JSON.stringify(raw[name] ?? '')}: ${first.message}`);
+  }
+  const e = converted as Env;
+  // A URL without a key is allowed (an engine run without a master key); a key without a URL is not.
+  if (e.MEILI_URL === undefined && e.MEILI_MASTER_KEY !== undefined) {
+    throw new ConfigError('MEILI_MASTER_KEY is set but MEILI_URL is not: set both to use an external Meilisearch');
+  }
+  const resolve = (p: string) => path.resolve(cwd, p);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    meili: e.MEILI_URL ? { url: e.MEILI_URL, masterKey: e.MEILI_MASTER_KEY ?? '' } : null,
+    meiliBin: e.MEILI_BIN ?? null,
+    dataDir: resolve(e.DATA_DIR),
+    corpusDir: resolve(e.CORPUS_DIR),
+    kbDir: resolve(e.KB_DIR),
+    indexPrefix: e.INDEX_PREFIX,
+    logLevel: e.LOG_LEVEL,
+  };
+}

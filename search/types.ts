@@ -1,0 +1,78 @@
+/**
+ * The search module's public contract: what ingest hands it and what the server asks of it.
+ * Only `search/` imports the Meilisearch client; everything else goes through `SearchService`.
+ */
+import type { Article, Event, Passage, PassageKind, Person } from '../ingest/types.ts';
+
+/** Everything one ingest run produced: the unit of an atomic reindex. */
+export interface RecordSet {
+  articles: Article[];
+  passages: Passage[];
+  people: Person[];
+  events: Event[];
+}
+
+/** A passage as indexed and returned: the passage plus what a hit list shows of its article and speaker. */
+export interface PassageDoc extends Passage {
+  title: string;
+  date: string | null;
+  /** Publication year, for the year facet; null when the date is unknown. */
+  year: number | null;
+  /** Date as a sortable number (`YYYYMMDD`), 0 when unknown. */
+  dateSort: number;
+  source: string | null;
+  url: string | null;
+  sourceFile: string;
+  speakerName: string | null;
+  /** The speaker's role on the article's date, from the knowledge base. */
+  speakerRole: string | null;
+}
+
+/** Filter values as the API receives them; several values of one filter are OR-ed. */
+export interface SearchFilters {
+  event?: string[];
+  speaker?: string[];
+  year?: number[];
+  kind?: PassageKind[];
+  source?: string[];
+  articleId?: string[];
+}
+
+export type SearchSort = 'relevance' | 'date-desc' | 'date-asc';
+
+export interface SearchQuery {
+  q: string;
+  filters: SearchFilters;
+  sort: SearchSort;
+  /** 1-based. */
+  page: number;
+  perPage: number;
+}
+
+export interface SearchHit {
+  passage: PassageDoc;
+  /** The whole passage text, HTML-escaped, with `<mark>` around matched syllables. */
+  highlighted: string;
+  /** A window of the passage around the first match, escaped and marked like `highlighted`. */
+  snippet: string;
+}
+
+export type FacetName = 'event' | 'speaker' | 'year' | 'kind' | 'source';
+
+export interface SearchResult {
+  hits: SearchHit[];
+  /** Exact number of matching passages. */
+  total: number;
+  facets: Record<FacetName, Record<string, number>>;
+  page: number;
+  perPage: number;
+  tookMs: number;
+}
+
+export interface EngineHealth {
+  ok: boolean;
+  engineVersion: string | null;
+  counts: { articles: number; passages: number; people: number; events: number };
+  /** Fingerprint of the corpus the serving index was built from; null before the first index. */
+  corpusFingerprint: string | null;
+}
