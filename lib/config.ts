@@ -29,6 +29,8 @@ const EnvSchema = Type.Object({
 
 type Env = Static<typeof EnvSchema>;
 
+const SECRET_VARIABLES = new Set(['MEILI_MASTER_KEY']);
+
 /** The validated configuration every entry point passes down. */
 export interface Config {
   port: number;
@@ -62,7 +64,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const [first] = Value.Errors(EnvSchema, converted);
   if (first) {
     const name = first.instancePath.replace(/^\//, '') || 'environment';
-    throw new ConfigError(`invalid ${name}=${JSON.stringify(raw[name] ?? '')}: ${first.message}`);
+    // A secret is never echoed, not even when it is wrong.
+    const shown = SECRET_VARIABLES.has(name) ? '<hidden>' : JSON.stringify(raw[name] ?? '');
+    throw new ConfigError(`invalid ${name}=${shown}: ${first.message}`);
   }
   const e = converted as Env;
   // A URL without a key is allowed (an engine run without a master key); a key without a URL is not.
