@@ -1,0 +1,400 @@
+/**
+ * The web UI's only door to data: the public HTTP API (`/api/...`). Responses are normalised
+ * into the small view types the pages use, so a renamed field breaks one function, not a page.
+ */
+import type { FacetKey, SearchState } from './url-state.ts';
+import { FACETS, toApiQuery } from './url-state.ts';
+
+/** An API failure: `status` 0 means the network failed or the response was not JSON. */
+export class ApiRequestError extends Error {
+  override name = 'ApiRequestError';
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+// The API's JSON, before normalisation: unvalidated, hence loose.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Unsafe = any;
+
+/** GETs `/api/<path>` as JSON; throws `ApiRequestError` for a non-2xx status. */
+export async function getJson(path: string, signal?: AbortSignal): Promise<Unsafe> {
+  let res: Response;
+  try {
+    res = await fetch(`/api/${path}`, { signal, headers: { accept: 'application/json' } });
+  } catch (err) {
+    if ((err as Error).name === 'AbortError') throw err;
+    throw new ApiRequestError(0, 'network error');
+  }
+  let body: Unsafe = null;
+  try {
+    body = await res.json();
+  } catch {
+    if (res.ok) throw new ApiRequestError(0, 'invalid JSON');
+  }
+  if (!res.ok) throw new ApiRequestError(res.status, typeof body?.message === 'string' ? body.message : res.statusText);
+  return body;
+}
+
+export interface SpeakerRef {
+  id: string;
+  name: string;
+  role: string | null;
+}
+
+/** A passage as lists show it. `highlighted`/`snippet` are the API's escaped HTML; everything else is text. */
+export interface PassageView {
+  id: string;
+  articleId: string;
+  ordinal: number;
+  title: string;
+  date: string | null;
+  source: string | null;
+  url: string | null;
+  kind: string;
+  speaker: SpeakerRef | null;
+  eventIds: string[];
+  text: string;
+  highlighted: string | null;
+  snippet: string | null;
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+const arr = (v: unknown): Unsafe[] => (Array.isArray(v) ? v : []);
+
+/** Normalises a hit or passage: flat (`{id, text, speaker:{…}}`) or nested (`{passage:{…}, highlighted}`). */
+export function toPassageView(raw: Unsafe): PassageView {
+  const p = raw?.passage && typeof raw.passage === 'object' ? { ...raw.passage, ...raw, ...raw.passage } : (raw ?? {});
+  let speaker: SpeakerRef | null = null;
+  if (p.speaker && typeof p.speaker === 'object' && str(p.speaker.id)) {
+    speaker = { id: p.speaker.id, name: str(p.speaker.name) ?? p.speaker.id, role: str(p.speaker.role) };
+  } else if (str(p.speakerId)) {
+    speaker = { id: p.speakerId, name: str(p.speakerName) ?? p.speakerId, role: str(p.speakerRole) };
+  }
+  const article = p.article && typeof p.article === 'object' ? p.article : {};
+  return {
+    id: String(p.id ?? ''),
+    articleId: String(p.articleId ?? article.id ?? ''),
+    ordinal: typeof p.ordinal === 'number' ? p.ordinal : 0,
+    title: str(p.title) ?? str(article.title) ?? '',
+    date: str(p.date) ?? str(article.date),
+    source: str(p.source) ?? str(article.source),
+    url: str(p.url) ?? str(article.url),
+    kind: str(p.kind) ?? 'paragraph',
+    speaker,
+    eventIds: arr(p.eventIds).filter((v) => typeof v === 'string'),
+    text: typeof p.text === 'string' ? p.text : '',
+    highlighted: str(raw?.highlighted) ?? str(p.highlighted),
+    snippet: str(raw?.snippet) ?? str(p.snippet),
+  };
+}
+
+export interface SearchResponse {
+  hits: PassageView[];
+  facets: Record<FacetKey, Record<string, number>>;
+  total: number;
+  page: number;
+  perPage: number;
+}
+
+/** Normalises facet counts: `{speaker: {id: n}}` or `{speaker: [{value, count}]}`. */
+function toFacetCounts(raw: Unsafe): Record<string, number> {
+  if (Array.isArray(raw)) {
+    const out: Record<string, number> = {};
+    for (const item of raw) if (item && (item.value ?? item.id) !== undefined) out[String(item.value ?? item.id)] = Number(item.count) || 0;
+    return out;
+  }
+  if (raw && typeof raw === 'object') {
+    const out: Record<string, number> = {};
+    for (const [k, v] of Object.entries(raw)) out[k] = Number(v) || 0;
+    return out;
+  }
+  return {};
+}
+
+/** `GET /api/search` for a search state. */
+export async function searchPassages(state: SearchState, perPage: number, signal?: AbortSignal): Promise<SearchResponse> {
+  const body = await getJson(`search?${toApiQuery(state, perPage).toString()}`, signal);
+  const facets = {} as Record<FacetKey, Record<string, number>>;
+  for (const key of FACETS) facets[key] = toFacetCounts(body?.facets?.[key]);
+  return {
+    hits: arr(body?.hits).map(toPassageView),
+    facets,
+    total: Number(body?.total) || 0,
+    page: Number(body?.page) || state.page,
+    perPage: Number(body?.perPage) || perPage,
+  };
+}
+
+export interface EventSummary {
+  id: string;
+  name: string;
+  date: string | null;
+  type: string | null;
+}
+
+export interface PersonSummary {
+  id: string;
+  name: string;
+}
+
+function toEventSummary(raw: Unsafe): EventSummary {
+  return { id: String(raw?.id ?? ''), name: str(raw?.name) ?? String(raw?.id ?? ''), date: str(raw?.date), type: str(raw?.type) };
+}
+
+const listItems = (body: Unsafe, key: string): Unsafe[] => (Array.isArray(body) ? body : arr(body?.[key] ?? body?.items));
+
+let eventsCache: Promise<EventSummary[]> | null = null;
+let peopleCache: Promise<PersonSummary[]> | null = null;
+
+/** `GET /api/events`, fetched once per page load (facet labels need it on every search). */
+export function listEvents(): Promise<EventSummary[]> {
+  eventsCache ??= getJson('events').then((b) => listItems(b, 'events').map(toEventSummary));
+  eventsCache.catch(() => (eventsCache = null));
+  return eventsCache;
+}
+
+/** `GET /api/speakers`, fetched once per page load. */
+export function listSpeakers(): Promise<PersonSummary[]> {
+  peopleCache ??= getJson('speakers').then((b) =>
+    listItems(b, 'speakers').map((p: Unsafe) => ({ id: String(p?.id ?? ''), name: str(p?.name) ?? String(p?.id ?? '') })),
+  );
+  peopleCache.catch(() => (peopleCache = null));
+  return peopleCache;
+}
+
+export interface Citation {
+  format: string;
+  label: string;
+  text: string;
+}
+
+const CITATION_LABELS: Record<string, string> = {
+  vi: 'Tiếng Việt',
+  vietnamese: 'Tiếng Việt',
+  apa: 'APA',
+  chicago: 'Chicago',
+  bibtex: 'BibTeX',
+  ris: 'RIS',
+  csl: 'CSL-JSON',
+  'csl-json': 'CSL-JSON',
+  csljson: 'CSL-JSON',
+  cslJson: 'CSL-JSON',
+};
+
+/** Normalises citations: `{apa: "…"}`, `{apa: {text}}` or `[{format, text}]`; CSL-JSON objects are pretty-printed. */
+export function toCitations(raw: Unsafe): Citation[] {
+  const entries: [string, Unsafe][] = Array.isArray(raw)
+    ? raw.map((c: Unsafe) => [String(c?.format ?? c?.id ?? ''), c?.text ?? c?.value ?? c])
+    : raw && typeof raw === 'object'
+      ? Object.entries(raw)
+      : [];
+  return entries
+    .map(([format, value]) => {
+      const v = value && typeof value === 'object' && 'text' in value ? value.text : value;
+      const text = typeof v === 'string' ? v : JSON.stringify(v, null, 2);
+      const label = (value && typeof value === 'object' && str(value.label)) || CITATION_LABELS[format] || CITATION_LABELS[format.toLowerCase()] || format;
+      return { format, label, text };
+    })
+    .filter((c) => c.text);
+}
+
+export interface ArticleView {
+  id: string;
+  title: string;
+  date: string | null;
+  source: string | null;
+  author: string | null;
+  url: string | null;
+  language: string;
+  eventIds: string[];
+  passages: PassageView[];
+}
+
+function toArticleView(raw: Unsafe): ArticleView {
+  const a = raw?.article && typeof raw.article === 'object' && !raw.id ? raw.article : (raw ?? {});
+  const base = { title: a.title, date: a.date, source: a.source, url: a.url, articleId: a.id };
+  return {
+    id: String(a.id ?? ''),
+    title: str(a.title) ?? '',
+    date: str(a.date),
+    source: str(a.source),
+    author: str(a.author),
+    url: str(a.url),
+    language: str(a.language) ?? 'vi',
+    eventIds: arr(a.eventIds).filter((v) => typeof v === 'string'),
+    passages: arr(a.passages ?? raw?.passages).map((p: Unsafe) => toPassageView({ ...base, ...p })),
+  };
+}
+
+export interface PassagePage {
+  passage: PassageView;
+  article: ArticleView | null;
+  previous: PassageView | null;
+  next: PassageView | null;
+  permalink: string | null;
+  citations: Citation[];
+}
+
+/** `GET /api/passages/:id`. */
+export async function getPassage(id: string, signal?: AbortSignal): Promise<PassagePage> {
+  const body = await getJson(`passages/${encodeURIComponent(id)}`, signal);
+  const article = body?.article && typeof body.article === 'object' ? toArticleView(body.article) : null;
+  const withArticle = (p: Unsafe): PassageView | null =>
+    p && typeof p === 'object' ? toPassageView({ title: article?.title, date: article?.date, source: article?.source, url: article?.url, ...p }) : null;
+  const passage = withArticle(body?.passage ?? body) as PassageView;
+  const nb = body?.neighbours ?? body?.neighbors ?? {};
+  let previous = withArticle(nb?.previous ?? nb?.prev ?? body?.previous);
+  let next = withArticle(nb?.next ?? body?.next);
+  if (Array.isArray(nb)) {
+    const views = nb.map(withArticle).filter((v): v is PassageView => v !== null);
+    previous = views.filter((v) => v.ordinal < passage.ordinal).at(-1) ?? null;
+    next = views.find((v) => v.ordinal > passage.ordinal) ?? null;
+  }
+  return { passage, article, previous, next, permalink: str(body?.permalink), citations: toCitations(body?.citations) };
+}
+
+/** `GET /api/articles/:id`. */
+export async function getArticle(id: string, signal?: AbortSignal): Promise<ArticleView> {
+  return toArticleView(await getJson(`articles/${encodeURIComponent(id)}`, signal));
+}
+
+export interface RoleView {
+  title: string;
+  from: string | null;
+  to: string | null;
+}
+
+export interface StatementGroup {
+  event: EventSummary | null;
+  passages: PassageView[];
+}
+
+export interface SpeakerPage {
+  id: string;
+  name: string;
+  aliases: string[];
+  roles: RoleView[];
+  groups: StatementGroup[];
+}
+
+/** `GET /api/speakers/:id`. */
+export async function getSpeaker(id: string, signal?: AbortSignal): Promise<SpeakerPage> {
+  const body = await getJson(`speakers/${encodeURIComponent(id)}`, signal);
+  const p = body?.person ?? body?.speaker ?? body;
+  const rawGroups: Unsafe[] = arr(body?.groups ?? body?.byEvent ?? body?.statements ?? body?.passagesByEvent ?? p?.groups);
+  const groups: StatementGroup[] = rawGroups.map((g: Unsafe) => {
+    const ev = g?.event && typeof g.event === 'object' ? toEventSummary(g.event) : str(g?.eventId) ? toEventSummary({ id: g.eventId, name: g.eventName ?? g.name, date: g.date }) : null;
+    return { event: ev, passages: arr(g?.passages).map(toPassageView) };
+  });
+  return {
+    id: String(p?.id ?? id),
+    name: str(p?.name) ?? id,
+    aliases: arr(p?.aliases).filter((v) => typeof v === 'string'),
+    roles: arr(p?.roles).map((r: Unsafe) => ({ title: String(r?.title ?? ''), from: str(r?.from), to: str(r?.to) })),
+    groups,
+  };
+}
+
+export interface ThemeView {
+  text: string;
+  passageId: string | null;
+  eventId: string | null;
+}
+
+export interface PointView {
+  label: string;
+  text: string;
+  passageId: string | null;
+}
+
+export interface EventPage extends EventSummary {
+  endDate: string | null;
+  themes: ThemeView[];
+  speakers: PersonSummary[];
+  articles: { id: string; title: string; date: string | null; source: string | null; firstPassageId: string | null }[];
+  keyPoints: PointView[];
+}
+
+function toTheme(raw: Unsafe): ThemeView {
+  if (typeof raw === 'string') return { text: raw, passageId: null, eventId: null };
+  return { text: String(raw?.text ?? ''), passageId: str(raw?.passageId) ?? str(raw?.passage?.id), eventId: str(raw?.eventId) };
+}
+
+function toPoint(raw: Unsafe): PointView {
+  if (typeof raw === 'string') return { label: '', text: raw, passageId: null };
+  return {
+    label: str(raw?.label) ?? '',
+    text: str(raw?.text) ?? str(raw?.passage?.text) ?? str(raw?.passageText) ?? '',
+    passageId: str(raw?.passageId) ?? str(raw?.passage?.id),
+  };
+}
+
+function toPersonSummary(raw: Unsafe): PersonSummary {
+  if (typeof raw === 'string') return { id: raw, name: raw };
+  return { id: String(raw?.id ?? ''), name: str(raw?.name) ?? String(raw?.id ?? '') };
+}
+
+/** Normalises an event page or one column of a comparison. */
+export function toEventPage(raw: Unsafe): EventPage {
+  const e = raw?.event && typeof raw.event === 'object' ? { ...raw, ...raw.event } : (raw ?? {});
+  return {
+    ...toEventSummary(e),
+    endDate: str(e.endDate),
+    themes: arr(e.themes).map(toTheme).filter((t) => t.text),
+    speakers: arr(e.speakers).map(toPersonSummary),
+    articles: arr(e.articles).map((a: Unsafe) => ({
+      id: String(a?.id ?? ''),
+      title: str(a?.title) ?? '',
+      date: str(a?.date),
+      source: str(a?.source),
+      firstPassageId: str(a?.firstPassageId) ?? str(a?.passageId) ?? str(arr(a?.passages)[0]?.id),
+    })),
+    keyPoints: arr(e.keyPoints ?? e.points).map(toPoint).filter((p) => p.text || p.passageId),
+  };
+}
+
+/** `GET /api/events/:id`. */
+export async function getEvent(id: string, signal?: AbortSignal): Promise<EventPage> {
+  return toEventPage(await getJson(`events/${encodeURIComponent(id)}`, signal));
+}
+
+export interface TermView {
+  term: string;
+  score: number | null;
+  count: number | null;
+  passages: PassageView[];
+  passageIds: string[];
+}
+
+export interface CompareColumn extends EventPage {
+  terms: TermView[];
+}
+
+export interface CompareResult {
+  columns: CompareColumn[];
+  shared: TermView[];
+}
+
+function toTerm(raw: Unsafe): TermView {
+  if (typeof raw === 'string') return { term: raw, score: null, count: null, passages: [], passageIds: [] };
+  const passages = arr(raw?.passages).filter((p: Unsafe) => p && typeof p === 'object').map(toPassageView);
+  const ids = arr(raw?.passageIds ?? raw?.passages).map((p: Unsafe) => (typeof p === 'string' ? p : p?.id)).filter((v: Unsafe) => typeof v === 'string');
+  const score = raw?.score ?? raw?.keyness ?? raw?.ll ?? raw?.logLikelihood;
+  const count = raw?.count ?? raw?.frequency ?? raw?.freq;
+  return { term: String(raw?.term ?? raw?.text ?? ''), score: typeof score === 'number' ? score : null, count: typeof count === 'number' ? count : null, passages, passageIds: ids };
+}
+
+/** `GET /api/compare?events=a,b[,c]`. */
+export async function compareEvents(ids: string[], signal?: AbortSignal): Promise<CompareResult> {
+  const body = await getJson(`compare?events=${ids.map(encodeURIComponent).join(',')}`, signal);
+  const columns = arr(body?.events ?? body?.columns).map((c: Unsafe) => {
+    const page = toEventPage(c);
+    const terms = arr(c?.distinctiveTerms ?? c?.terms ?? c?.event?.distinctiveTerms).map(toTerm).filter((t) => t.term);
+    return { ...page, terms };
+  });
+  return { columns, shared: arr(body?.sharedTerms ?? body?.shared).map(toTerm).filter((t) => t.term) };
+}

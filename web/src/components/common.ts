@@ -1,0 +1,67 @@
+/** Pieces several pages share: status messages, passage cards, meta lines. */
+import { ApiRequestError, type PassageView } from '../api.ts';
+import { h, setApiHighlightedHtml } from '../dom.ts';
+import { formatDate, kindLabel, t } from '../i18n.ts';
+
+/** A polite loading line. */
+export function loadingView(): HTMLElement {
+  return h('p', { class: 'status', role: 'status' }, t().loading);
+}
+
+/** The plain message shown when the API fails (never the server's internals). */
+export function errorView(err: unknown, onRetry?: () => void): HTMLElement {
+  const notFound = err instanceof ApiRequestError && err.status === 404;
+  return h(
+    'div',
+    { class: 'notice notice-error', role: 'alert' },
+    h('p', {}, notFound ? t().notFound : t().apiError),
+    onRetry && !notFound ? h('button', { type: 'button', class: 'button', onclick: () => onRetry() }, t().retry) : null,
+    notFound ? h('p', {}, h('a', { href: '/' }, t().backToSearch)) : null,
+  );
+}
+
+/** True for the error fetch throws when a request is aborted (a newer one replaced it). */
+export function isAbort(err: unknown): boolean {
+  return (err as Error)?.name === 'AbortError';
+}
+
+/** "12/8/2018 · Báo Thế giới & Việt Nam" */
+export function metaLine(parts: (Node | string | null | undefined | false)[]): HTMLElement {
+  const el = h('p', { class: 'meta' });
+  let first = true;
+  for (const part of parts) {
+    if (!part) continue;
+    if (!first) el.append(h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '));
+    el.append(part);
+    first = false;
+  }
+  return el;
+}
+
+/** A speaker as a link to their page, with the role they held then. */
+export function speakerLink(speaker: PassageView['speaker']): HTMLElement | null {
+  if (!speaker) return null;
+  return h('span', { class: 'speaker' }, h('a', { href: `/speakers/${encodeURIComponent(speaker.id)}` }, speaker.name), speaker.role ? `, ${speaker.role}` : '');
+}
+
+/** A passage card: title link, meta, and the snippet (API-escaped HTML) or plain text. */
+export function passageCard(p: PassageView, opts: { headingLevel?: 'h2' | 'h3' | 'h4'; showTitle?: boolean } = {}): HTMLElement {
+  const body = h('p', { class: 'passage-text' });
+  if (p.snippet ?? p.highlighted) setApiHighlightedHtml(body, (p.snippet ?? p.highlighted) as string);
+  else body.textContent = p.text;
+  const heading = opts.headingLevel ?? 'h2';
+  const title = opts.showTitle === false ? null : h(heading, { class: 'card-title' }, h('a', { href: `/passages/${encodeURIComponent(p.id)}` }, p.title || t().passage));
+  return h(
+    'article',
+    { class: 'card' },
+    title,
+    metaLine([h('time', p.date ? { datetime: p.date } : {}, formatDate(p.date)), p.source, speakerLink(p.speaker), p.kind !== 'paragraph' ? kindLabel(p.kind) : null]),
+    body,
+    opts.showTitle === false ? h('p', { class: 'card-link' }, h('a', { href: `/passages/${encodeURIComponent(p.id)}` }, p.title || t().passage)) : null,
+  );
+}
+
+/** Sets the document title: "Page — App name". */
+export function setTitle(title: string): void {
+  document.title = title ? `${title} — ${t().appName}` : t().appName;
+}

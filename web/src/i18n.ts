@@ -1,0 +1,273 @@
+/**
+ * Interface strings in Vietnamese (default) and English. Content (titles, quotes, themes)
+ * is never translated: it is the source's words.
+ */
+
+export type Lang = 'vi' | 'en';
+
+const vi = {
+  appName: 'Tư liệu Ngoại giao Việt Nam',
+  tagline: 'Kho bài viết và phát biểu về ngoại giao Việt Nam',
+  skip: 'Bỏ qua, đến nội dung chính',
+  navSearch: 'Tra cứu',
+  navCompare: 'So sánh sự kiện',
+  navEvents: 'Sự kiện',
+  switchLang: 'English',
+  switchLangLabel: 'Switch the interface to English',
+  searchLabel: 'Tìm trong các đoạn văn',
+  searchPlaceholder: 'Nhập từ khoá, ví dụ: ngoại giao kinh tế',
+  searchHint: 'Nhấn / để tìm, Esc để xoá',
+  sortLabel: 'Sắp xếp',
+  sortRelevance: 'Liên quan nhất',
+  sortDateDesc: 'Mới nhất',
+  sortDateAsc: 'Cũ nhất',
+  filters: 'Bộ lọc',
+  clearFilters: 'Bỏ mọi bộ lọc',
+  facet_event: 'Sự kiện',
+  facet_speaker: 'Người phát biểu',
+  facet_year: 'Năm',
+  facet_kind: 'Loại đoạn',
+  facet_source: 'Nguồn',
+  kind_paragraph: 'Đoạn văn',
+  kind_quote: 'Trích dẫn',
+  kind_caption: 'Chú thích ảnh',
+  'kind_list-item': 'Mục liệt kê',
+  kind_heading: 'Tiêu đề mục',
+  loading: 'Đang tải…',
+  results: (n: number) => `${n.toLocaleString('vi-VN')} đoạn văn`,
+  resultsFor: (n: number, q: string) => `${n.toLocaleString('vi-VN')} đoạn văn khớp với “${q}”`,
+  latest: 'Các đoạn văn mới nhất',
+  pageOf: (p: number, n: number) => `Trang ${p} / ${n}`,
+  prev: 'Trang trước',
+  next: 'Trang sau',
+  pagination: 'Phân trang',
+  noResults: 'Không tìm thấy đoạn văn nào.',
+  noResultsTips: 'Bạn có thể thử:',
+  tipNoDiacritics: (q: string) => `tìm không dấu: “${q}”`,
+  tipFewerWords: (q: string) => `ít từ hơn: “${q}”`,
+  tipRemoveFilters: 'bỏ các bộ lọc đang chọn',
+  tipCheckSpelling: 'kiểm tra chính tả, hoặc dùng từ đồng nghĩa',
+  apiError: 'Không thể tải dữ liệu từ máy chủ. Vui lòng thử lại sau ít phút.',
+  retry: 'Thử lại',
+  notFound: 'Không tìm thấy trang này.',
+  backToSearch: 'Về trang tra cứu',
+  unknownSpeaker: 'Không rõ người phát biểu',
+  unknownDate: 'không rõ ngày',
+  passage: 'Đoạn văn',
+  inArticle: 'Trong bài viết',
+  cite: 'Trích dẫn',
+  citeTitle: 'Trích dẫn đoạn văn này',
+  citeFormat: 'Định dạng',
+  copy: 'Sao chép',
+  copied: 'Đã sao chép vào bộ nhớ tạm.',
+  copyFailed: 'Không sao chép được; hãy chọn văn bản và sao chép thủ công.',
+  close: 'Đóng',
+  openSource: 'Mở bài gốc tại đoạn này',
+  noSourceUrl: 'Bài gốc không có địa chỉ web.',
+  previousPassage: 'Đoạn trước',
+  nextPassage: 'Đoạn sau',
+  neighbours: 'Các đoạn lân cận',
+  permalink: 'Liên kết cố định',
+  author: 'Tác giả',
+  source: 'Nguồn',
+  date: 'Ngày',
+  speaker: 'Người phát biểu',
+  events: 'Sự kiện',
+  speakers: 'Người phát biểu',
+  roles: 'Chức vụ qua thời gian',
+  statements: 'Phát biểu theo sự kiện',
+  noStatements: 'Chưa có phát biểu nào được ghi nhận.',
+  otherStatements: 'Không gắn với sự kiện',
+  present: 'nay',
+  themes: 'Chủ đề (nguyên văn)',
+  noThemes: 'Bài viết không trích dẫn chủ đề.',
+  keyPoints: 'Các điểm chính',
+  noKeyPoints: 'Chưa có điểm chính.',
+  articles: 'Bài viết',
+  distinctiveTerms: 'Thuật ngữ đặc trưng',
+  sharedTerms: 'Thuật ngữ chung',
+  compareTitle: 'So sánh sự kiện',
+  compareChoose: 'Chọn 2 hoặc 3 sự kiện',
+  compareSubmit: 'So sánh',
+  compareTooFew: 'Hãy chọn ít nhất 2 sự kiện.',
+  compareTooMany: 'Chỉ so sánh được tối đa 3 sự kiện.',
+  termChart: (term: string) => `Tần suất của “${term}” qua các sự kiện`,
+  termChartDesc: 'Số đoạn văn chứa thuật ngữ, theo thứ tự thời gian.',
+  termPassages: (term: string) => `Các đoạn văn chứa “${term}”`,
+  passagesCount: (n: number) => `${n} đoạn`,
+  showTerm: (term: string) => `Xem các đoạn văn chứa “${term}”`,
+  eventsTitle: 'Các sự kiện',
+  mainNav: 'Điều hướng chính',
+  viewEvent: 'Xem sự kiện',
+  allResultsFor: 'Tìm tất cả',
+  footer: 'Dữ liệu trích từ các nguồn báo chí công khai; mỗi đoạn văn dẫn về bài gốc.',
+};
+
+export type Strings = typeof vi;
+
+const en: Strings = {
+  appName: 'Vietnam Diplomacy Archive',
+  tagline: 'Articles and speeches on Vietnam’s diplomacy',
+  skip: 'Skip to main content',
+  navSearch: 'Search',
+  navCompare: 'Compare events',
+  navEvents: 'Events',
+  switchLang: 'Tiếng Việt',
+  switchLangLabel: 'Chuyển giao diện sang tiếng Việt',
+  searchLabel: 'Search passages',
+  searchPlaceholder: 'Type keywords, e.g. ngoại giao kinh tế',
+  searchHint: 'Press / to search, Esc to clear',
+  sortLabel: 'Sort',
+  sortRelevance: 'Most relevant',
+  sortDateDesc: 'Newest',
+  sortDateAsc: 'Oldest',
+  filters: 'Filters',
+  clearFilters: 'Clear all filters',
+  facet_event: 'Event',
+  facet_speaker: 'Speaker',
+  facet_year: 'Year',
+  facet_kind: 'Passage kind',
+  facet_source: 'Source',
+  kind_paragraph: 'Paragraph',
+  kind_quote: 'Quotation',
+  kind_caption: 'Photo caption',
+  'kind_list-item': 'List item',
+  kind_heading: 'Section heading',
+  loading: 'Loading…',
+  results: (n: number) => `${n.toLocaleString('en-GB')} passage${n === 1 ? '' : 's'}`,
+  resultsFor: (n: number, q: string) => `${n.toLocaleString('en-GB')} passage${n === 1 ? '' : 's'} matching “${q}”`,
+  latest: 'Latest passages',
+  pageOf: (p: number, n: number) => `Page ${p} of ${n}`,
+  prev: 'Previous page',
+  next: 'Next page',
+  pagination: 'Pagination',
+  noResults: 'No passage found.',
+  noResultsTips: 'You could try:',
+  tipNoDiacritics: (q: string) => `without diacritics: “${q}”`,
+  tipFewerWords: (q: string) => `fewer words: “${q}”`,
+  tipRemoveFilters: 'removing the selected filters',
+  tipCheckSpelling: 'checking the spelling, or a synonym',
+  apiError: 'The server could not be reached. Please try again in a few minutes.',
+  retry: 'Try again',
+  notFound: 'This page does not exist.',
+  backToSearch: 'Back to search',
+  unknownSpeaker: 'Speaker not stated',
+  unknownDate: 'date unknown',
+  passage: 'Passage',
+  inArticle: 'In the article',
+  cite: 'Cite',
+  citeTitle: 'Cite this passage',
+  citeFormat: 'Format',
+  copy: 'Copy',
+  copied: 'Copied to the clipboard.',
+  copyFailed: 'Could not copy; please select the text and copy it by hand.',
+  close: 'Close',
+  openSource: 'Open the original at this passage',
+  noSourceUrl: 'The original has no web address.',
+  previousPassage: 'Previous passage',
+  nextPassage: 'Next passage',
+  neighbours: 'Neighbouring passages',
+  permalink: 'Permalink',
+  author: 'Author',
+  source: 'Source',
+  date: 'Date',
+  speaker: 'Speaker',
+  events: 'Events',
+  speakers: 'Speakers',
+  roles: 'Roles over time',
+  statements: 'Statements by event',
+  noStatements: 'No statement recorded yet.',
+  otherStatements: 'Not tied to an event',
+  present: 'present',
+  themes: 'Themes (verbatim)',
+  noThemes: 'The articles quote no theme.',
+  keyPoints: 'Key points',
+  noKeyPoints: 'No key points yet.',
+  articles: 'Articles',
+  distinctiveTerms: 'Distinctive terms',
+  sharedTerms: 'Shared terms',
+  compareTitle: 'Compare events',
+  compareChoose: 'Choose 2 or 3 events',
+  compareSubmit: 'Compare',
+  compareTooFew: 'Please choose at least 2 events.',
+  compareTooMany: 'At most 3 events can be compared.',
+  termChart: (term: string) => `Frequency of “${term}” across events`,
+  termChartDesc: 'Passages containing the term, in time order.',
+  termPassages: (term: string) => `Passages containing “${term}”`,
+  passagesCount: (n: number) => `${n} passage${n === 1 ? '' : 's'}`,
+  showTerm: (term: string) => `Show passages containing “${term}”`,
+  eventsTitle: 'Events',
+  mainNav: 'Main navigation',
+  viewEvent: 'View event',
+  allResultsFor: 'Search everything',
+  footer: 'Text quoted from public news sources; every passage links to its original.',
+};
+
+const STRINGS: Record<Lang, Strings> = { vi, en };
+const STORAGE_KEY = 'ngkb.lang';
+
+let current: Lang = 'vi';
+
+/** The strings of the current interface language. */
+export function t(): Strings {
+  return STRINGS[current];
+}
+
+/** The current interface language. */
+export function getLang(): Lang {
+  return current;
+}
+
+/** Parses a language code; anything but `en` is Vietnamese, the default. */
+export function parseLang(value: string | null | undefined): Lang | null {
+  if (value === 'en' || value === 'vi') return value;
+  return null;
+}
+
+/** Chooses the language: `?lang=` first, then the saved choice, then Vietnamese. */
+export function initLang(params: URLSearchParams): Lang {
+  let saved: Lang | null = null;
+  try {
+    saved = parseLang(localStorage.getItem(STORAGE_KEY));
+  } catch {
+    // Storage can be disabled (private mode); the URL still carries the choice.
+  }
+  return setLang(parseLang(params.get('lang')) ?? saved ?? 'vi');
+}
+
+/** Switches the language, saves it and updates `<html lang>`. */
+export function setLang(lang: Lang): Lang {
+  current = lang;
+  document.documentElement.lang = lang;
+  try {
+    localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    // See initLang.
+  }
+  return lang;
+}
+
+/** A kind label, falling back to the raw kind for one the UI does not know. */
+export function kindLabel(kind: string): string {
+  const key = `kind_${kind}` as keyof Strings;
+  const value = t()[key];
+  return typeof value === 'string' ? value : kind;
+}
+
+/** A date as readers expect it: `12/8/2018` in Vietnamese, `12 Aug 2018` in English; partial dates kept. */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return t().unknownDate;
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(iso);
+  if (!m) return iso;
+  const [, y, mo, d] = m;
+  if (current === 'vi') {
+    if (d && mo) return `${Number(d)}/${Number(mo)}/${y}`;
+    if (mo) return `${Number(mo)}/${y}`;
+    return y ?? iso;
+  }
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const monthName = mo ? months[Number(mo) - 1] : undefined;
+  if (d && monthName) return `${Number(d)} ${monthName} ${y}`;
+  if (monthName) return `${monthName} ${y}`;
+  return y ?? iso;
+}

@@ -1,0 +1,165 @@
+/**
+ * Entry point: builds the page frame (header with the search box, language switch, footer),
+ * wires the router and the keyboard habits (`/` focuses search, Esc clears it).
+ */
+import { h, replaceChildren } from './dom.ts';
+import { getLang, initLang, setLang, t } from './i18n.ts';
+import { clearCitationMeta } from './components/head-meta.ts';
+import { renderCompare } from './pages/compare.ts';
+import { renderEvent, renderEvents } from './pages/event.ts';
+import { renderPassage } from './pages/passage.ts';
+import { renderSearch, unmountSearch } from './pages/search.ts';
+import { renderSpeaker } from './pages/speaker.ts';
+import { route, Router, type RouteContext } from './router.ts';
+import { MAX_QUERY_LENGTH, parseSearchState, serializeSearchState } from './url-state.ts';
+import { errorView, setTitle } from './components/common.ts';
+import { ApiRequestError } from './api.ts';
+
+const DEBOUNCE_MS = 250;
+
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  if (!el) return false;
+  return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName);
+}
+
+function boot(): void {
+  initLang(new URLSearchParams(location.search));
+  const main = document.getElementById('main') as HTMLElement;
+  const header = document.getElementById('site-header') as HTMLElement;
+  const footer = document.getElementById('site-footer') as HTMLElement;
+  const skip = document.getElementById('skip-link') as HTMLAnchorElement;
+
+  const input = h('input', {
+    id: 'q',
+    type: 'search',
+    name: 'q',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    maxlength: String(MAX_QUERY_LENGTH),
+    'aria-describedby': 'q-hint',
+    enterkeyhint: 'search',
+  });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let router: Router;
+
+  /** Commits the box's text to the URL; `replace` while typing so Back skips keystrokes. */
+  const commitQuery = (replace: boolean): void => {
+    clearTimeout(timer);
+    const onSearch = router.current === 'search';
+    const base = onSearch ? parseSearchState(new URLSearchParams(location.search)) : parseSearchState(new URLSearchParams());
+    if (onSearch && base.q === input.value.trim()) return;
+    const qs = serializeSearchState({ ...base, q: input.value, page: 1 }).toString();
+    router.navigate(qs ? `/?${qs}` : '/', { replace: onSearch && replace, focusMain: false });
+  };
+
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => commitQuery(true), DEBOUNCE_MS);
+  });
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && input.value !== '') {
+      event.preventDefault();
+      input.value = '';
+      commitQuery(true);
+    }
+  });
+  const form = h('form', { role: 'search', class: 'search-form', action: '/', method: 'get' });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    commitQuery(false);
+  });
+
+  const langButton = h('button', { type: 'button', class: 'button button-quiet lang-switch', id: 'lang-switch' });
+  langButton.addEventListener('click', () => {
+    setLang(getLang() === 'vi' ? 'en' : 'vi');
+    paintFrame();
+    unmountSearch();
+    router.navigate(location.pathname + location.search + location.hash, { replace: true, focusMain: false });
+    langButton.focus();
+  });
+
+  const paintFrame = (): void => {
+    skip.textContent = t().skip;
+    input.placeholder = t().searchPlaceholder;
+    langButton.textContent = t().switchLang;
+    langButton.setAttribute('aria-label', t().switchLangLabel);
+    langButton.setAttribute('lang', getLang() === 'vi' ? 'en' : 'vi');
+    replaceChildren(
+      form,
+      h('label', { for: 'q', class: 'search-label' }, t().searchLabel),
+      h('div', { class: 'search-box' }, input, h('kbd', { class: 'kbd-hint', 'aria-hidden': 'true' }, '/')),
+      h('p', { id: 'q-hint', class: 'hint' }, t().searchHint),
+    );
+    replaceChildren(
+      header,
+      h(
+        'div',
+        { class: 'header-inner' },
+        h('div', { class: 'brand' }, h('a', { href: '/', class: 'brand-name' }, t().appName), h('span', { class: 'brand-tagline' }, t().tagline)),
+        h(
+          'nav',
+          { class: 'main-nav', 'aria-label': t().mainNav },
+          h('a', { href: '/', 'data-nav': 'search' }, t().navSearch),
+          h('a', { href: '/events', 'data-nav': 'events' }, t().navEvents),
+          h('a', { href: '/compare', 'data-nav': 'compare' }, t().navCompare),
+          langButton,
+        ),
+        form,
+      ),
+    );
+    replaceChildren(footer, h('p', {}, t().footer), h('p', {}, h('a', { href: '/docs', rel: 'external' }, 'API')));
+  };
+  paintFrame();
+
+  const deps = { navigate: (href: string, opts?: { replace?: boolean; focusMain?: boolean }) => router.navigate(href, opts), searchInput: input };
+  const leaveSearch = (fn: (ctx: RouteContext) => Promise<void>) => (ctx: RouteContext) => {
+    unmountSearch();
+    return fn(ctx);
+  };
+  const routes = [
+    route('search', '/', (ctx) => {
+      clearCitationMeta();
+      return renderSearch(ctx, deps);
+    }),
+    route('passage', '/passages/:id', leaveSearch(renderPassage)),
+    route('speaker', '/speakers/:id', leaveSearch(async (ctx) => (clearCitationMeta(), renderSpeaker(ctx)))),
+    route('events', '/events', leaveSearch(async (ctx) => (clearCitationMeta(), renderEvents(ctx)))),
+    route('event', '/events/:id', leaveSearch(async (ctx) => (clearCitationMeta(), renderEvent(ctx)))),
+    route('compare', '/compare', leaveSearch(async (ctx) => (clearCitationMeta(), renderCompare(ctx, deps.navigate)))),
+  ];
+  router = new Router(
+    routes,
+    (ctx) => {
+      unmountSearch();
+      clearCitationMeta();
+      setTitle(t().notFound);
+      replaceChildren(ctx.main, h('h1', { tabindex: '-1' }, t().notFound), errorView(new ApiRequestError(404, 'not found')));
+    },
+    main,
+    (name, sameRoute, focusMain) => {
+      for (const a of header.querySelectorAll<HTMLAnchorElement>('a[data-nav]')) {
+        const active = a.dataset.nav === name || (a.dataset.nav === 'events' && name === 'event');
+        if (active) a.setAttribute('aria-current', 'page');
+        else a.removeAttribute('aria-current');
+      }
+      if (name !== 'search') input.value = '';
+      if (focusMain && !sameRoute && !main.contains(document.activeElement)) {
+        const heading = main.querySelector<HTMLElement>('h1');
+        if (heading && name !== 'passage') heading.focus({ preventScroll: true });
+      }
+    },
+  );
+
+  document.addEventListener('keydown', (event) => {
+    if (event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event.target)) {
+      event.preventDefault();
+      input.focus();
+      input.select();
+    }
+  });
+
+  router.start();
+}
+
+boot();

@@ -1,0 +1,134 @@
+/**
+ * Compare 2–3 events side by side: themes, key points, distinctive terms. Choosing a term
+ * (kept in the URL as `term=`) charts its frequency across the events in time order and lists
+ * its passages.
+ */
+import { compareEvents, listEvents, searchPassages, type CompareColumn, type EventSummary } from '../api.ts';
+import { errorView, isAbort, loadingView, passageCard, setTitle } from '../components/common.ts';
+import { termChart } from '../components/term-chart.ts';
+import { h, replaceChildren } from '../dom.ts';
+import { formatDate, t } from '../i18n.ts';
+import type { RouteContext } from '../router.ts';
+import { emptySearchState } from '../url-state.ts';
+import { pointList, themeList } from './event.ts';
+
+const MAX_EVENTS = 3;
+const TERMS_SHOWN = 12;
+
+/** Event ids from `?events=a,b` (or repeated `events=`), de-duplicated, at most three. */
+export function parseCompareIds(query: URLSearchParams): string[] {
+  const ids = query.getAll('events').flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  return [...new Set(ids)];
+}
+
+function compareHref(ids: string[], term?: string | null): string {
+  const qs = new URLSearchParams();
+  if (ids.length) qs.set('events', ids.join(','));
+  if (term) qs.set('term', term);
+  const s = qs.toString().replace(/%2C/g, ',');
+  return s ? `/compare?${s}` : '/compare';
+}
+
+/** Renders `/compare`. */
+export async function renderCompare(ctx: RouteContext, navigate: (href: string, opts?: { replace?: boolean; focusMain?: boolean }) => void): Promise<void> {
+  setTitle(t().compareTitle);
+  replaceChildren(ctx.main, loadingView());
+  const ids = parseCompareIds(ctx.query);
+  const term = ctx.query.get('term');
+  let events: EventSummary[] = [];
+  try {
+    events = await listEvents();
+  } catch (err) {
+    if (isAbort(err)) return;
+    replaceChildren(ctx.main, errorView(err, () => void renderCompare(ctx, navigate)));
+    return;
+  }
+  if (ctx.signal.aborted) return;
+  const picker = chooser(events, ids, navigate);
+  const page = h('div', { class: 'compare-page' }, h('h1', { tabindex: '-1' }, t().compareTitle), picker);
+  replaceChildren(ctx.main, page);
+  if (ids.length < 2 || ids.length > MAX_EVENTS) {
+    if (ids.length) page.append(h('p', { class: 'notice', role: 'status' }, ids.length < 2 ? t().compareTooFew : t().compareTooMany));
+    return;
+  }
+  const results = h('div', { class: 'compare-results' }, loadingView());
+  page.append(results);
+  try {
+    const cmp = await compareEvents(ids, ctx.signal);
+    const columns = [...cmp.columns].sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999'));
+    const grid = h('div', { class: `compare-grid cols-${columns.length}` }, ...columns.map((c) => column(c, ids, term)));
+    const termPanel = h('section', { class: 'term-panel', id: 'term-panel', 'aria-live': 'polite' });
+    replaceChildren(results, grid, cmp.shared.length ? sharedTerms(cmp.shared.map((s) => s.term), ids, term) : null, termPanel);
+    if (term) await showTerm(termPanel, term, columns, ctx.signal);
+  } catch (err) {
+    if (isAbort(err)) return;
+    replaceChildren(results, errorView(err, () => void renderCompare(ctx, navigate)));
+  }
+}
+
+function chooser(events: EventSummary[], ids: string[], navigate: (href: string, opts?: { replace?: boolean; focusMain?: boolean }) => void): HTMLElement {
+  const sorted = [...events].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
+  const message = h('p', { class: 'form-message', role: 'status' });
+  const form = h(
+    'form',
+    { class: 'compare-form', action: '/compare', method: 'get' },
+    h('fieldset', {}, h('legend', {}, t().compareChoose),
+      h('ul', { class: 'event-choices' }, ...sorted.map((e) => {
+        const id = `cmp-${e.id}`;
+        return h('li', {}, h('input', { type: 'checkbox', id, name: 'events', value: e.id, checked: ids.includes(e.id) }),
+          h('label', { for: id }, e.name, h('span', { class: 'muted' }, ` · ${formatDate(e.date)}`)));
+      })),
+    ),
+    h('button', { type: 'submit', class: 'button button-primary' }, t().compareSubmit),
+    message,
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const chosen = Array.from(form.querySelectorAll<HTMLInputElement>('input[name=events]:checked')).map((el) => el.value);
+    if (chosen.length < 2) message.textContent = t().compareTooFew;
+    else if (chosen.length > MAX_EVENTS) message.textContent = t().compareTooMany;
+    else navigate(compareHref(chosen));
+  });
+  return form;
+}
+
+function termLink(term: string, ids: string[], active: string | null): HTMLElement {
+  return h('a', { class: `chip${term === active ? ' chip-active' : ''}`, href: compareHref(ids, term), 'aria-current': term === active ? 'true' : null, title: t().showTerm(term) }, term);
+}
+
+function column(c: CompareColumn, ids: string[], active: string | null): HTMLElement {
+  return h(
+    'section',
+    { class: 'compare-col', 'aria-labelledby': `col-${c.id}` },
+    h('h2', { id: `col-${c.id}` }, h('a', { href: `/events/${encodeURIComponent(c.id)}` }, c.name)),
+    h('p', { class: 'meta' }, formatDate(c.date)),
+    h('h3', {}, t().themes),
+    themeList(c.themes),
+    h('h3', {}, t().keyPoints),
+    pointList(c.keyPoints),
+    h('h3', {}, t().distinctiveTerms),
+    h('ul', { class: 'chips' }, ...c.terms.slice(0, TERMS_SHOWN).map((term) => h('li', {}, termLink(term.term, ids, active)))),
+  );
+}
+
+function sharedTerms(terms: string[], ids: string[], active: string | null): HTMLElement {
+  return h('section', { class: 'shared-terms' }, h('h2', {}, t().sharedTerms), h('ul', { class: 'chips' }, ...terms.slice(0, TERMS_SHOWN).map((term) => h('li', {}, termLink(term, ids, active)))));
+}
+
+/** Counts the term's passages per event (a phrase search) and lists them. */
+async function showTerm(panel: HTMLElement, term: string, columns: CompareColumn[], signal: AbortSignal): Promise<void> {
+  replaceChildren(panel, loadingView());
+  const phrase = `"${term.replace(/"/g, '')}"`;
+  const base = emptySearchState();
+  const counts = await Promise.all(
+    columns.map((c) => searchPassages({ ...base, q: phrase, filters: { ...base.filters, event: [c.id] } }, 1, signal).then((r) => r.total)),
+  );
+  const list = await searchPassages({ ...base, q: phrase, filters: { ...base.filters, event: columns.map((c) => c.id) }, sort: 'date-asc' }, 20, signal);
+  if (signal.aborted) return;
+  replaceChildren(
+    panel,
+    termChart(columns.map((c, i) => ({ label: c.name, date: c.date, count: counts[i] ?? 0 })), t().termChart(term), t().termChartDesc),
+    h('h2', {}, t().termPassages(term)),
+    h('ul', { class: 'cards' }, ...list.hits.map((p) => h('li', {}, passageCard(p, { headingLevel: 'h3' })))),
+  );
+}

@@ -1,0 +1,72 @@
+/** The event page (date, themes verbatim, speakers, key points, articles) and the list of events. */
+import { getEvent, listEvents, type EventPage } from '../api.ts';
+import { errorView, isAbort, loadingView, setTitle } from '../components/common.ts';
+import { h, replaceChildren } from '../dom.ts';
+import { formatDate, t } from '../i18n.ts';
+import type { RouteContext } from '../router.ts';
+
+/** A theme slogan, quoted verbatim, linking to the passage it comes from. */
+export function themeList(themes: EventPage['themes']): HTMLElement {
+  if (themes.length === 0) return h('p', { class: 'muted' }, t().noThemes);
+  const seen = new Set<string>();
+  const unique = themes.filter((th) => (seen.has(th.text) ? false : (seen.add(th.text), true)));
+  return h('ul', { class: 'themes' }, ...unique.map((th) =>
+    h('li', {}, h('q', { class: 'theme', lang: 'vi' }, th.text), th.passageId ? h('a', { class: 'theme-source', href: `/passages/${encodeURIComponent(th.passageId)}` }, t().passage) : null),
+  ));
+}
+
+/** Key points ("Thứ nhất, …"), each linking to its passage. */
+export function pointList(points: EventPage['keyPoints']): HTMLElement {
+  if (points.length === 0) return h('p', { class: 'muted' }, t().noKeyPoints);
+  return h('ol', { class: 'points' }, ...points.map((p) =>
+    h('li', {}, p.label ? h('strong', {}, `${p.label}: `) : null, p.passageId ? h('a', { href: `/passages/${encodeURIComponent(p.passageId)}` }, p.text || t().passage) : p.text),
+  ));
+}
+
+/** Renders `/events/:id`. */
+export async function renderEvent(ctx: RouteContext): Promise<void> {
+  replaceChildren(ctx.main, loadingView());
+  try {
+    const e = await getEvent(ctx.params.id ?? '', ctx.signal);
+    setTitle(e.name);
+    const when = e.endDate && e.endDate !== e.date ? `${formatDate(e.date)} – ${formatDate(e.endDate)}` : formatDate(e.date);
+    replaceChildren(
+      ctx.main,
+      h('div', { class: 'event-page' },
+        h('p', { class: 'eyebrow' }, t().facet_event),
+        h('h1', { tabindex: '-1' }, e.name),
+        h('p', { class: 'meta' }, h('time', e.date ? { datetime: e.date } : {}, when)),
+        h('section', { 'aria-labelledby': 'themes-h' }, h('h2', { id: 'themes-h' }, t().themes), themeList(e.themes)),
+        h('section', { 'aria-labelledby': 'speakers-h' }, h('h2', { id: 'speakers-h' }, t().speakers),
+          h('ul', { class: 'chips' }, ...e.speakers.map((s) => h('li', {}, h('a', { class: 'chip', href: `/speakers/${encodeURIComponent(s.id)}` }, s.name))))),
+        h('section', { 'aria-labelledby': 'points-h' }, h('h2', { id: 'points-h' }, t().keyPoints), pointList(e.keyPoints)),
+        h('section', { 'aria-labelledby': 'articles-h' }, h('h2', { id: 'articles-h' }, t().articles),
+          h('ul', { class: 'article-list' }, ...e.articles.map((a) =>
+            h('li', {}, a.firstPassageId ? h('a', { href: `/passages/${encodeURIComponent(a.firstPassageId)}` }, a.title) : a.title, h('span', { class: 'muted' }, ` · ${formatDate(a.date)}${a.source ? ` · ${a.source}` : ''}`)),
+          ))),
+        h('p', { class: 'actions' },
+          h('a', { class: 'button', href: `/?event=${encodeURIComponent(e.id)}` }, `${t().allResultsFor} →`),
+          h('a', { class: 'button', href: `/compare?events=${encodeURIComponent(e.id)}` }, t().navCompare)),
+      ),
+    );
+  } catch (err) {
+    if (isAbort(err)) return;
+    replaceChildren(ctx.main, errorView(err, () => void renderEvent(ctx)));
+  }
+}
+
+/** Renders `/events`: every event, newest first. */
+export async function renderEvents(ctx: RouteContext): Promise<void> {
+  replaceChildren(ctx.main, loadingView());
+  try {
+    const events = await listEvents();
+    if (ctx.signal.aborted) return;
+    setTitle(t().eventsTitle);
+    const sorted = [...events].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
+    replaceChildren(ctx.main, h('div', {}, h('h1', { tabindex: '-1' }, t().eventsTitle),
+      h('ul', { class: 'article-list' }, ...sorted.map((e) => h('li', {}, h('a', { href: `/events/${encodeURIComponent(e.id)}` }, e.name), h('span', { class: 'muted' }, ` · ${formatDate(e.date)}`))))));
+  } catch (err) {
+    if (isAbort(err)) return;
+    replaceChildren(ctx.main, errorView(err, () => void renderEvents(ctx)));
+  }
+}
