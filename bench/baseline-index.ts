@@ -151,3 +151,9 @@ export async function engineStats(t: Omit<BaselineTarget, 'uid'>): Promise<{ dat
     indexes: Record<string, { numberOfDocuments: number }>;
   };
 }
+
+/** Every index with its document count (to find the serving passages index behind an atomic swap). */
+export async function listIndexes(t: Omit<BaselineTarget, 'uid'>): Promise<{ uid: string; numberOfDocuments: number }[]> {
+  const stats = await engineStats(t);
+  return Object.entries(stats.indexes).map(([uid, s]) => ({ uid, numberOfDocuments: s.numberOfDocuments }));
+}

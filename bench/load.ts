@@ -1,0 +1,256 @@
+/**
+ * `npm run bench [-- --duration 10 --rounds 3 --connections 1,8,32 --queries 300 --indexing-passages 30000 --json]`
+ *
+ * Load benchmark, traffic to 127.0.0.1 only:
+ * 1. builds the index from the real corpus (as `npm start` does) on a throw-away local engine
+ *    (or `MEILI_URL`), and serves the real app (`buildApp`) in a child process;
+ * 2. for each connection count, alternates autocannon runs against `GET /api/search` and the same
+ *    queries sent straight to Meilisearch's search endpoint, `--rounds` times each; reports the
+ *    medians over rounds of p50/p95/p99 latency and req/s, and the API/direct ratio;
+ * 3. measures `/api/search` latency while a large synthetic batch is reindexed (atomic swap).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import pino from 'pino';
+import { loadKnowledgeBase } from '../ingest/kb.ts';
+import { runIngest } from '../ingest/pipeline.ts';
+import { loadConfig, type Config } from '../lib/config.ts';
+import { buildFilter } from '../search/filters.ts';
+import { connectEngine, createSearchService } from '../search/index.ts';
+import { FACET_ATTRIBUTES } from '../search/settings.ts';
+import { listIndexes } from './baseline-index.ts';
+import { indexCorpus } from './corpus-index.ts';
+import { apiSearchPath, buildLoadQueries, type LoadQuery } from './load-queries.ts';
+import { median, percentile } from './metrics.ts';
+import { parseQueryFile, toSearchFilters } from './query-set.ts';
+import { generateSyntheticFiles, sentencesOf, writeSyntheticCorpus } from './synthetic.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    rounds: { type: 'string', default: '3' },
+    connections: { type: 'string', default: '1,8,32' },
+    queries: { type: 'string', default: '300' },
+    'indexing-passages': { type: 'string', default: '30000' },
+    json: { type: 'boolean', default: false },
+  },
+});
+const duration = Number(args.duration);
+const rounds = Number(args.rounds);
+const connectionCounts = args.connections!.split(',').map(Number);
+
+/** Latency and throughput of one autocannon run. */
+export interface RunFigures {
+  p50: number;
+  p95: number;
+  p99: number;
+  rps: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+}
+
+interface Target {
+  name: 'api' | 'direct';
+  url: string;
+  request: (q: LoadQuery) => { method: 'GET' | 'POST'; path: string; headers?: Record<string, string>; body?: string };
+}
+
+/** One bounded autocannon run cycling through the query mix; latencies recorded per response for exact p95. */
+async function runCannon(target: Target, queries: readonly LoadQuery[], connections: number, seconds: number): Promise<RunFigures> {
+  const latencies: number[] = [];
+  let next = 0;
+  let non2xx = 0;
+  let instance!: autocannon.Instance;
+  const finished = new Promise<autocannon.Result>((resolve, reject) => {
+    instance = autocannon(
+      {
+        url: target.url,
+        connections,
+        pipelining: 1,
+        duration: seconds,
+        requests: [{ setupRequest: (req) => ({ ...req, ...target.request(queries[next++ % queries.length]!) }) }],
+      },
+      (err, result) => (err ? reject(err) : resolve(result)),
+    );
+  });
+  instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
+    latencies.push(ms);
+    if (status < 200 || status >= 300) non2xx++;
+  });
+  const result = await finished;
+  latencies.sort((a, b) => a - b);
+  return {
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    rps: latencies.length / (result.duration || seconds),
+    requests: latencies.length,
+    non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+/** Starts the app in a child process on 127.0.0.1 and resolves with its port. */
+async function startApp(config: Config, engine: { url: string; masterKey: string }, indexPrefix: string): Promise<{ port: number; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'serve-app.ts')], {
+    env: {
+      MEILI_URL: engine.url,
+      MEILI_MASTER_KEY: engine.masterKey,
+      INDEX_PREFIX: indexPrefix,
+      LOG_LEVEL: 'warn',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      DATA_DIR: config.dataDir,
+      CORPUS_DIR: config.corpusDir,
+      KB_DIR: config.kbDir,
+      NODE_ENV: 'production',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout! });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`app exited before listening (code ${code})`)));
+    lines.once('line', (line) => resolve((JSON.parse(line) as { port: number }).port));
+  });
+  return { port, child };
+}
+
+/** Polls `/api/health` until the app answers 200. */
+async function waitReady(base: string): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    const res = await fetch(`${base}/api/health`).catch(() => null);
+    if (res?.ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the app did not become ready');
+}
+
+const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
+
+const config0 = loadConfig();
+const log = pino({ level: 'warn' }, pino.destination(2));
+const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'ngkb-bench-'));
+const config: Config = config0.meili ? config0 : { ...config0, dataDir: tmp };
+const prefix = `${config.indexPrefix}bench_`;
+const engine = await connectEngine(config, log);
+let child: ChildProcess | null = null;
+const out: Record<string, unknown> = { machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memGiB: +(os.totalmem() / 2 ** 30).toFixed(1), loadavg: os.loadavg(), node: process.version } };
+try {
+  const { docs } = await indexCorpus({ url: engine.url, masterKey: engine.masterKey, indexPrefix: prefix, corpusDir: config.corpusDir, kbDir: config.kbDir, log });
+  const indexes = await listIndexes({ url: engine.url, masterKey: engine.masterKey });
+  const passagesIndex = indexes
+    .filter((i) => i.uid.startsWith(prefix) && i.uid.includes('passages'))
+    .sort((a, b) => b.numberOfDocuments - a.numberOfDocuments)[0];
+  if (!passagesIndex) throw new Error(`no passages index under prefix ${prefix}`);
+
+  const labelled = parseQueryFile(await fs.readFile(path.resolve('tests/eval/queries.jsonl'), 'utf8'));
+  const queries = buildLoadQueries(labelled.map((l) => ({ q: l.q, filters: toSearchFilters(l.filters) })), docs.map((d) => d.text), Number(args.queries));
+  out.queries = { total: queries.length, withoutDiacritics: queries.filter((q) => !/[^\u0000-\u007f]/.test(q.q)).length, passages: docs.length, index: passagesIndex.uid };
+
+  const app = await startApp(config, engine, prefix);
+  child = app.child;
+  const apiBase = `http://127.0.0.1:${app.port}`;
+  await waitReady(apiBase);
+
+  const api: Target = { name: 'api', url: apiBase, request: (q) => ({ method: 'GET', path: apiSearchPath(q) }) };
+  const direct: Target = {
+    name: 'direct',
+    url: engine.url,
+    request: (q) => {
+      const filter = buildFilter(q.filters);
+      return {
+        method: 'POST',
+        path: `/indexes/${encodeURIComponent(passagesIndex.uid)}/search`,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${engine.masterKey}` },
+        // The same page size as the API's default and the same facet counts the API returns.
+        body: JSON.stringify({ q: q.q, limit: 20, facets: Object.values(FACET_ATTRIBUTES), ...(filter ? { filter } : {}) }),
+      };
+    },
+  };
+
+  // Warm-up (not recorded): caches, JIT, connection set-up.
+  await runCannon(api, queries, 8, 2);
+  await runCannon(direct, queries, 8, 2);
+
+  const table: Record<string, unknown>[] = [];
+  for (const connections of connectionCounts) {
+    const runs: Record<'api' | 'direct', RunFigures[]> = { api: [], direct: [] };
+    for (let r = 0; r < rounds; r++) {
+      for (const target of [api, direct]) {
+        const figures = await runCannon(target, queries, connections, duration);
+        runs[target.name].push(figures);
+        log.warn({ connections, round: r + 1, target: target.name, ...figures }, 'run');
+      }
+    }
+    const med = (name: 'api' | 'direct', k: keyof RunFigures) => median(runs[name].map((f) => f[k]));
+    const row = {
+      connections,
+      api: { p50: med('api', 'p50'), p95: med('api', 'p95'), p99: med('api', 'p99'), rps: med('api', 'rps'), non2xx: runs.api.reduce((a, f) => a + f.non2xx, 0) },
+      direct: { p50: med('direct', 'p50'), p95: med('direct', 'p95'), p99: med('direct', 'p99'), rps: med('direct', 'rps'), non2xx: runs.direct.reduce((a, f) => a + f.non2xx, 0) },
+      ratioP95: med('api', 'p95') / med('direct', 'p95'),
+      runs,
+    };
+    table.push(row);
+  }
+  out.load = table;
+
+  // Search latency while a large batch is being indexed: a synthetic corpus is ingested, then
+  // reindexed into the serving prefix (atomic swap) while the API is under 8 connections.
+  const batchDir = path.join(tmp, 'batch');
+  const kb = await loadKnowledgeBase(config.kbDir);
+  const sentences = sentencesOf(docs.filter((d) => d.kind === 'paragraph').map((d) => d.text));
+  await writeSyntheticCorpus(batchDir, generateSyntheticFiles(sentences, kb, { passages: Number(args['indexing-passages']) }));
+  const batch = await runIngest({ inputDir: batchDir, kb });
+  const writer = createSearchService({ url: engine.url, masterKey: engine.masterKey, indexPrefix: prefix, log });
+  const idle = await runCannon(api, queries, 8, duration);
+  const started = performance.now();
+  let done = false;
+  const reindex = writer.reindex(batch, { fingerprint: `bench-batch-${batch.passages.length}`, kb }).finally(() => {
+    done = true;
+  });
+  const during: RunFigures[] = [];
+  while (!done && during.length < 60) during.push(await runCannon(api, queries, 8, 5));
+  await reindex;
+  const all = during.length > 0 ? during : [idle];
+  out.duringIndexing = {
+    passages: batch.passages.length,
+    reindexSeconds: (performance.now() - started) / 1000,
+    idle,
+    during: { p50: median(all.map((f) => f.p50)), p95: median(all.map((f) => f.p95)), p99: median(all.map((f) => f.p99)), rps: median(all.map((f) => f.rps)), non2xx: all.reduce((a, f) => a + f.non2xx, 0), windows: during.length },
+  };
+
+  if (args.json) {
+    process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+  } else {
+    const m = out.machine as { cpus: number; cpu: string; loadavg: number[] };
+    process.stdout.write(`machine: ${m.cpus} cores (${m.cpu}), load average at start ${m.loadavg.map((x) => x.toFixed(2)).join(' ')}\n`);
+    process.stdout.write(`${queries.length} queries (${(out.queries as { withoutDiacritics: number }).withoutDiacritics} without diacritics), ${docs.length} passages, ${rounds} rounds × ${duration} s per target, medians over rounds; latencies in ms\n\n`);
+    process.stdout.write('conns | API p50   p95   p99   req/s | direct p50   p95   p99   req/s | API/direct p95\n');
+    for (const row of table as { connections: number; api: RunFigures; direct: RunFigures; ratioP95: number }[]) {
+      process.stdout.write(
+        `${String(row.connections).padStart(5)} | ${fmt(row.api.p50).padStart(7)} ${fmt(row.api.p95).padStart(5)} ${fmt(row.api.p99).padStart(5)} ${fmt(row.api.rps).padStart(7)} | ` +
+          `${fmt(row.direct.p50).padStart(10)} ${fmt(row.direct.p95).padStart(5)} ${fmt(row.direct.p99).padStart(5)} ${fmt(row.direct.rps).padStart(7)} | ${row.ratioP95.toFixed(2).padStart(6)}` +
+          (row.api.non2xx + row.direct.non2xx > 0 ? `  (non-2xx: api ${row.api.non2xx}, direct ${row.direct.non2xx})` : '') + '\n',
+      );
+    }
+    const d = out.duringIndexing as { passages: number; reindexSeconds: number; idle: RunFigures; during: RunFigures & { windows: number } };
+    process.stdout.write(
+      `\nwhile reindexing ${d.passages} passages (${d.reindexSeconds.toFixed(1)} s), 8 connections: ` +
+        `p50 ${fmt(d.during.p50)} p95 ${fmt(d.during.p95)} p99 ${fmt(d.during.p99)} ms, ${fmt(d.during.rps)} req/s ` +
+        `(idle just before: p50 ${fmt(d.idle.p50)} p95 ${fmt(d.idle.p95)} p99 ${fmt(d.idle.p99)} ms, ${fmt(d.idle.rps)} req/s; non-2xx during: ${d.during.non2xx})\n`,
+    );
+  }
+} finally {
+  if (child && child.exitCode === null) {
+    child.kill('SIGTERM');
+    await new Promise((r) => child!.once('exit', r));
+  }
+  await engine.stop();
+  await fs.rm(tmp, { recursive: true, force: true });
+}
