@@ -1,0 +1,204 @@
+/**
+ * Distinctive terms of a set of passages against others: Vietnamese two- and three-syllable
+ * terms (n-grams of syllables) ranked by Dunning's log-likelihood G².
+ *
+ * Vietnamese writes one syllable per word, and most words are two syllables ("ngoại giao",
+ * "hội nghị"), so syllable bigrams and trigrams approximate words and short phrases without
+ * a segmenter. A term never crosses punctuation (", . ; : “ ” ( ) - …"), and a term that
+ * begins or ends with a function syllable ("của", "và", "các", …) is skipped: such n-grams
+ * ("của ngoại", "và hợp tác") are halves of two words, not terms.
+ * @see Dunning, T. (1993). Accurate methods for the statistics of surprise and coincidence.
+ */
+import { splitSyllables, toNfc } from '../lib/vietnamese.ts';
+
+/**
+ * Vietnamese function syllables: conjunctions, prepositions, classifiers, copulas, aspect and
+ * degree markers, demonstratives, pronouns. Kept short on purpose: content syllables such as
+ * "năm", "ngày", "quốc" stay, because "năm 2025" or "quốc tế" are terms a researcher wants.
+ */
+export const VIETNAMESE_STOP_SYLLABLES: ReadonlySet<string> = new Set([
+  // conjunctions
+  'và', 'hoặc', 'hay', 'nhưng', 'mà', 'thì', 'nên', 'vì', 'nếu', 'tuy', 'song', 'cùng', 'lẫn',
+  // prepositions
+  'của', 'cho', 'với', 'trong', 'ngoài', 'trên', 'dưới', 'tại', 'từ', 'đến', 'tới', 'về', 'theo', 'bởi', 'do', 'qua', 'giữa', 'để', 'nhằm', 'vào', 'ra', 'sau', 'trước', 'khi',
+  // plural markers and classifiers
+  'các', 'những', 'mọi', 'mỗi', 'từng', 'một', 'sự', 'việc', 'cái', 'chiếc', 'cuộc',
+  // copula, aspect, modality, negation
+  'là', 'có', 'được', 'bị', 'đã', 'đang', 'sẽ', 'vẫn', 'còn', 'cũng', 'đều', 'lại', 'không', 'chưa', 'chẳng', 'phải', 'cần', 'rằng',
+  // degree and quantity
+  'rất', 'hơn', 'nhất', 'nhiều', 'ít', 'như', 'thế', 'vậy',
+  // demonstratives and pronouns
+  'này', 'đó', 'kia', 'ấy', 'nay', 'đây', 'nào', 'gì', 'ai', 'tôi', 'chúng', 'ta', 'họ', 'mình', 'bạn', 'ông', 'bà', 'anh', 'chị',
+]);
+
+/** How often each term occurs, and in which passages. */
+export interface TermCounts {
+  /** Occurrences by term. */
+  counts: Map<string, number>;
+  /** Passage ids by term, in first-seen order. */
+  passages: Map<string, string[]>;
+  /** n-gram slots (all positions an n-gram could start), the sample size for G². */
+  size: number;
+  /** Syllables counted. */
+  syllables: number;
+}
+
+/** Splits a text into runs of syllables that no punctuation separates (only spaces between). */
+export function syllableRuns(text: string): string[][] {
+  const runs: string[][] = [];
+  let run: string[] = [];
+  let prevEnd = -1;
+  const nfc = toNfc(text);
+  for (const s of splitSyllables(nfc)) {
+    const gap = prevEnd < 0 ? '' : nfc.slice(prevEnd, s.start);
+    if (prevEnd >= 0 && !/^\s+$/u.test(gap)) {
+      if (run.length) runs.push(run);
+      run = [];
+    }
+    run.push(s.text.toLowerCase());
+    prevEnd = s.end;
+  }
+  if (run.length) runs.push(run);
+  return runs;
+}
+
+/** True when an n-gram is a plausible term: no function syllable at either edge, not only digits. */
+export function isCandidateTerm(syllables: string[]): boolean {
+  const first = syllables[0];
+  const last = syllables[syllables.length - 1];
+  if (first === undefined || last === undefined) return false;
+  if (VIETNAMESE_STOP_SYLLABLES.has(first) || VIETNAMESE_STOP_SYLLABLES.has(last)) return false;
+  return !syllables.every((s) => /^\p{N}+$/u.test(s));
+}
+
+/** Counts the 2- and 3-syllable terms of passages. */
+export function countTerms(passages: { id: string; text: string }[], sizes: readonly number[] = [2, 3]): TermCounts {
+  const counts = new Map<string, number>();
+  const where = new Map<string, string[]>();
+  let size = 0;
+  let syllables = 0;
+  for (const p of passages) {
+    for (const run of syllableRuns(p.text)) {
+      syllables += run.length;
+      for (const n of sizes) {
+        for (let i = 0; i + n <= run.length; i++) {
+          size++;
+          const gram = run.slice(i, i + n);
+          if (!isCandidateTerm(gram)) continue;
+          const term = gram.join(' ');
+          counts.set(term, (counts.get(term) ?? 0) + 1);
+          const ids = where.get(term) ?? [];
+          if (ids[ids.length - 1] !== p.id) ids.push(p.id);
+          where.set(term, ids);
+        }
+      }
+    }
+  }
+  return { counts, passages: where, size, syllables };
+}
+
+/**
+ * Dunning's log-likelihood G² of a term seen `a` times in a sample of `c` slots against `b`
+ * times in a reference of `d` slots. 0 when the term is equally frequent in both.
+ */
+export function logLikelihood(a: number, b: number, c: number, d: number): number {
+  if (c <= 0 || d <= 0 || a + b === 0) return 0;
+  const e1 = (c * (a + b)) / (c + d);
+  const e2 = (d * (a + b)) / (c + d);
+  const part = (o: number, e: number) => (o > 0 ? o * Math.log(o / e) : 0);
+  return 2 * (part(a, e1) + part(b, e2));
+}
+
+/** A term more frequent in a target than in its reference. */
+export interface KeyTerm {
+  term: string;
+  count: number;
+  otherCount: number;
+  g2: number;
+  passageIds: string[];
+}
+
+/**
+ * Terms overused in `target` compared with `reference`, strongest first. A term must occur
+ * at least `minCount` times; ties go to the longer term, then alphabetical order, so the
+ * ranking is stable.
+ */
+export function distinctiveTerms(target: TermCounts, reference: TermCounts, opts: { limit: number; minCount?: number }): KeyTerm[] {
+  const minCount = opts.minCount ?? 2;
+  const out: KeyTerm[] = [];
+  for (const [term, a] of target.counts) {
+    if (a < minCount) continue;
+    const b = reference.counts.get(term) ?? 0;
+    // Only overuse is distinctive: a term relatively rarer here than there is the other side's.
+    if (a / target.size <= b / Math.max(reference.size, 1)) continue;
+    out.push({ term, count: a, otherCount: b, g2: round(logLikelihood(a, b, target.size, reference.size)), passageIds: target.passages.get(term) ?? [] });
+  }
+  // Trigrams whose bigrams rank as high say the same thing twice; keep the longer phrase only when it is as frequent.
+  return dropContainedDuplicates(out)
+    .sort((x, y) => y.g2 - x.g2 || y.term.split(' ').length - x.term.split(' ').length || x.term.localeCompare(y.term, 'vi'))
+    .slice(0, opts.limit);
+}
+
+/** Removes a bigram when a trigram containing it occurs exactly as often (the bigram is only ever part of it). */
+function dropContainedDuplicates(terms: KeyTerm[]): KeyTerm[] {
+  const trigrams = terms.filter((t) => t.term.split(' ').length === 3);
+  return terms.filter(
+    (t) => t.term.split(' ').length !== 2 || !trigrams.some((tri) => tri.count === t.count && tri.otherCount === t.otherCount && (` ${tri.term} `).includes(` ${t.term} `)),
+  );
+}
+
+/** Merges term counts (the reference of one event is all the others together). */
+export function mergeCounts(parts: TermCounts[]): TermCounts {
+  const counts = new Map<string, number>();
+  const passages = new Map<string, string[]>();
+  let size = 0;
+  let syllables = 0;
+  for (const p of parts) {
+    size += p.size;
+    syllables += p.syllables;
+    for (const [t, n] of p.counts) counts.set(t, (counts.get(t) ?? 0) + n);
+    for (const [t, ids] of p.passages) passages.set(t, [...(passages.get(t) ?? []), ...ids]);
+  }
+  return { counts, passages, size, syllables };
+}
+
+/** A term every compared event uses, with its count in each. */
+export interface SharedTerm {
+  term: string;
+  counts: Record<string, number>;
+  passageIds: Record<string, string[]>;
+}
+
+/**
+ * Terms present in every set (at least `minCount` times in each), ranked by their smallest
+ * count: a term all events use often is shared, one used often by one only is not.
+ */
+export function sharedTerms(byKey: Map<string, TermCounts>, opts: { limit: number; minCount?: number }): SharedTerm[] {
+  const minCount = opts.minCount ?? 2;
+  const sets = [...byKey.entries()];
+  const first = sets[0];
+  if (!first) return [];
+  const out: (SharedTerm & { min: number; sum: number })[] = [];
+  for (const term of first[1].counts.keys()) {
+    const counts: Record<string, number> = {};
+    const passageIds: Record<string, string[]> = {};
+    let min = Infinity;
+    let sum = 0;
+    for (const [key, tc] of sets) {
+      const n = tc.counts.get(term) ?? 0;
+      counts[key] = n;
+      passageIds[key] = tc.passages.get(term) ?? [];
+      min = Math.min(min, n);
+      sum += n;
+    }
+    if (min >= minCount) out.push({ term, counts, passageIds, min, sum });
+  }
+  return out
+    .sort((x, y) => y.min - x.min || y.sum - x.sum || x.term.localeCompare(y.term, 'vi'))
+    .slice(0, opts.limit)
+    .map(({ term, counts, passageIds }) => ({ term, counts, passageIds }));
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}

@@ -1,0 +1,161 @@
+/**
+ * `npm start`: configuration → search engine (external, or a local Meilisearch) → the app,
+ * listening on HOST:PORT → ingest and reindex when the corpus changed since the serving index
+ * was built. Adds only what a running process needs: logging (pretty on a terminal),
+ * timeouts and graceful shutdown (Ctrl-C / SIGTERM close the server, then the local engine).
+ * `/api/health` answers 503 until searches can be served, then 200.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import pino, { type Logger } from 'pino';
+import { loadKnowledgeBase } from '../ingest/kb.ts';
+import { fingerprintCorpus, runIngest, writeRecords } from '../ingest/pipeline.ts';
+import { loadConfig, type Config } from '../lib/config.ts';
+import type { EngineHandle } from '../search/engine.ts';
+import { connectEngine, createSearchService, type SearchService } from '../search/index.ts';
+import { buildApp } from './app.ts';
+import type { Readiness } from './plugins/services.ts';
+
+/** A running server: where it listens, when it can search, how to stop it. */
+export interface Started {
+  app: FastifyInstance;
+  /** `http://host:port` as bound. */
+  url: string;
+  /** Resolves when searches can be served (the index is current); rejects when the first index failed. */
+  ready: Promise<void>;
+  /** Closes the server, then stops the engine if this process started it. */
+  stop(): Promise<void>;
+}
+
+/** A pino logger: pretty-printed on a terminal, JSON lines otherwise; the master key is never a field. */
+export function createLogger(config: Pick<Config, 'logLevel'>, pretty = process.stdout.isTTY === true): Logger {
+  return pino({
+    level: config.logLevel,
+    redact: { paths: ['masterKey', '*.masterKey', 'config.meili', 'req.headers.authorization'], censor: '<hidden>' },
+    ...(pretty ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } } } : {}),
+  });
+}
+
+/** Brings the serving index up to date with the corpus; returns whether it reindexed. */
+export async function ensureIndex(config: Config, search: Pick<SearchService, 'health' | 'reindex'>, log: Logger): Promise<boolean> {
+  const [health, fingerprint] = await Promise.all([search.health(), fingerprintCorpus(config.corpusDir, config.kbDir)]);
+  if (health.corpusFingerprint === fingerprint) {
+    log.info({ passages: health.counts.passages, fingerprint }, 'index is current: serving it');
+    return false;
+  }
+  const started = performance.now();
+  log.info(
+    { corpusDir: config.corpusDir, previous: health.corpusFingerprint, fingerprint },
+    health.corpusFingerprint ? 'corpus changed: re-ingesting' : 'no index yet: ingesting the corpus',
+  );
+  const kb = await loadKnowledgeBase(config.kbDir);
+  const result = await runIngest({ inputDir: config.corpusDir, kb });
+  const recordsDir = path.join(config.dataDir, 'records');
+  await writeRecords(result, recordsDir);
+  await search.reindex(result, { fingerprint: result.fingerprint, kb });
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const withSpeaker = result.passages.filter((p) => p.speakerId).length;
+  const withEvent = result.articles.filter((a) => a.eventIds.length > 0).length;
+  log.info(
+    `Ingested ${config.corpusDir} in ${seconds} s: ${result.articles.length} articles and ${result.passages.length} passages ` +
+      `(${withSpeaker} attributed to a speaker; ${withEvent} articles tied to an event) over ${result.people.length} people ` +
+      `and ${result.events.length} events; ${result.rejected.length} file(s) rejected` +
+      (result.rejected.length ? ` (${result.rejected.map((r) => `${r.file}: ${r.reason}`).join('; ')})` : '') +
+      `, ${result.warnings.length} warning(s), ${result.candidates.length} unknown person candidate(s). ` +
+      `Records written to ${recordsDir}; index swapped in (fingerprint ${result.fingerprint.slice(0, 12)}).`,
+  );
+  return true;
+}
+
+/** Starts everything `npm start` starts; the caller decides what to do with signals. */
+export async function start(config: Config, log: Logger = createLogger(config)): Promise<Started> {
+  const engine: EngineHandle = await connectEngine(config, log);
+  const search = createSearchService({ url: engine.url, masterKey: engine.masterKey, indexPrefix: config.indexPrefix, log });
+  const readiness: Readiness = { ready: false, reason: 'Checking whether the index matches the corpus' };
+  let app: FastifyInstance;
+  try {
+    app = await buildApp({
+      config,
+      search,
+      log,
+      readiness,
+      timeouts: { requestTimeout: 30_000, connectionTimeout: 60_000, keepAliveTimeout: 72_000 },
+    });
+    await app.listen({ host: config.host, port: config.port });
+  } catch (err) {
+    await engine.stop();
+    throw err;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${port}`;
+
+  const ready = (async () => {
+    const hadIndex = (await search.health()).corpusFingerprint !== null;
+    // An older index is complete and the swap is atomic: serve it while the new one is built.
+    if (hadIndex) readiness.ready = true;
+    readiness.reason = 'Indexing the corpus';
+    try {
+      await ensureIndex(config, search, log);
+    } catch (err) {
+      if (!hadIndex) throw err;
+      log.error({ err }, 'reindex failed: still serving the previous index');
+    }
+    app.invalidateCatalog();
+    readiness.ready = true;
+    log.info(`ready: ${url} (API docs at ${url}/docs)`);
+  })();
+  // The caller awaits `ready`; a rejection it has not awaited yet must not crash the process first.
+  ready.catch(() => {});
+
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await app.close();
+      await engine.stop();
+    })());
+  return { app, url, ready, stop };
+}
+
+/** The `npm start` entry point: start, report, stop on Ctrl-C / SIGTERM. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = createLogger(config);
+  let started: Started;
+  try {
+    started = await start(config, log);
+  } catch (err) {
+    log.fatal({ err }, 'could not start');
+    process.exitCode = 1;
+    return;
+  }
+  let signals = 0;
+  const shutdown = (signal: string) => {
+    if (++signals > 1) {
+      log.warn(`${signal} again: exiting now`);
+      process.exit(1);
+    }
+    log.info(`${signal}: closing the server and stopping the engine`);
+    started.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  try {
+    await started.ready;
+  } catch (err) {
+    log.fatal({ err }, 'the first index could not be built');
+    await started.stop();
+    process.exitCode = 1;
+  }
+}
+
+const invokedAs = process.argv[1] ? pathToFileURL(fs.realpathSync(process.argv[1])).href : '';
+if (import.meta.url === invokedAs) void main();

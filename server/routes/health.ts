@@ -1,0 +1,48 @@
+/**
+ * `GET /api/health`: 200 when searches can be served (engine reachable and the index built),
+ * 503 otherwise, with the engine's state, document counts and versions. Never cached.
+ */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { EngineHealth } from '../../search/types.ts';
+import { noStore } from '../http-cache.ts';
+import { HealthResponse } from '../schemas.ts';
+
+export interface HealthRoutesOptions {
+  appVersion: string;
+}
+
+const NO_COUNTS = { articles: 0, passages: 0, people: 0, events: 0 };
+
+/** The health route. */
+export const healthRoutes: FastifyPluginAsyncTypebox<HealthRoutesOptions> = async (app, opts) => {
+  app.get(
+    '/health',
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'Engine reachable, document counts, versions',
+        response: { 200: HealthResponse, 503: HealthResponse },
+      },
+      onSend: noStore,
+    },
+    async (request, reply) => {
+      let health: EngineHealth | null = null;
+      try {
+        health = await app.searchService.health();
+      } catch (err) {
+        request.log.warn({ err: { name: (err as Error).name, message: (err as Error).message } }, 'health: engine unreachable');
+      }
+      const reachable = health?.ok ?? false;
+      const ready = reachable && app.readiness.ready;
+      const body = {
+        status: ready ? ('ok' as const) : reachable ? ('starting' as const) : ('unavailable' as const),
+        engine: { reachable, version: health?.engineVersion ?? null },
+        counts: health?.counts ?? NO_COUNTS,
+        corpusFingerprint: health?.corpusFingerprint ?? null,
+        versions: { app: opts.appVersion, node: process.version, meilisearch: health?.engineVersion ?? null },
+        ...(ready ? {} : { message: reachable ? (app.readiness.reason ?? 'The index is being built') : 'The search engine is unreachable' }),
+      };
+      return reply.code(ready ? 200 : 503).send(body);
+    },
+  );
+};

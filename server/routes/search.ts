@@ -1,0 +1,96 @@
+/**
+ * `GET /api/search`: passages matching words and filters, with facet counts, and
+ * `GET /api/export`: the whole result set as JSON Lines or CSV, streamed.
+ */
+import { Readable } from 'node:stream';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { PassageDoc } from '../../search/types.ts';
+import { parameterError } from '../errors.ts';
+import { csvHeader, toCsvRow, toJsonLine } from '../export-format.ts';
+import { noStore } from '../http-cache.ts';
+import { presentPassage } from '../present.ts';
+import { ErrorBody, ExportQuerystring, SearchQuerystring, SearchResponse } from '../schemas.ts';
+import { buildFilters, effectiveSort } from './filters.ts';
+
+export interface SearchRoutesOptions {
+  /** The engine's `maxTotalHits`: the deepest result a page may reach. */
+  maxTotalHits: number;
+}
+
+const errors = { 400: ErrorBody, 429: ErrorBody, 503: ErrorBody };
+
+/** Search and export routes. */
+export const searchRoutes: FastifyPluginAsyncTypebox<SearchRoutesOptions> = async (app, opts) => {
+  app.get(
+    '/search',
+    {
+      schema: {
+        tags: ['search'],
+        summary: 'Search passages',
+        description:
+          'Diacritics are optional (`ngoai giao` finds “ngoại giao”); quotes make a phrase. Several values of one filter are OR-ed, different filters AND-ed. An empty `q` lists passages newest first.',
+        querystring: SearchQuerystring,
+        response: { 200: SearchResponse, ...errors },
+      },
+      onSend: noStore,
+    },
+    async (request) => {
+      const q = request.query;
+      if (q.page * q.perPage > opts.maxTotalHits) {
+        throw parameterError('BAD_REQUEST', 'page', `page × perPage must not exceed ${opts.maxTotalHits} (parameter page)`);
+      }
+      const filters = await buildFilters(app, q);
+      const result = await app.searchService.search({ q: q.q.trim(), filters, sort: effectiveSort(q), page: q.page, perPage: q.perPage });
+      return {
+        hits: result.hits.map((h) => ({ ...presentPassage(h.passage), highlighted: h.highlighted, snippet: h.snippet })),
+        facets: result.facets,
+        total: result.total,
+        page: result.page,
+        perPage: result.perPage,
+        tookMs: result.tookMs,
+      };
+    },
+  );
+
+  app.get(
+    '/export',
+    {
+      schema: {
+        tags: ['search'],
+        summary: 'Export every matching passage',
+        description:
+          'Same filters as /api/search, the whole result set, streamed. `format=csv` is UTF-8 with a byte-order mark and RFC 4180 quoting (opens in a spreadsheet); cells starting with = + - @ are prefixed with an apostrophe so no spreadsheet runs them as formulas.',
+        querystring: ExportQuerystring,
+        response: {
+          200: { description: 'JSON Lines (application/x-ndjson) or CSV (text/csv)', content: { 'application/x-ndjson': { schema: { type: 'string' } }, 'text/csv': { schema: { type: 'string' } } } },
+          ...errors,
+        },
+      },
+    },
+    async (request, reply) => {
+      const q = request.query;
+      const filters = await buildFilters(app, q);
+      const passages = app.searchService.exportPassages({ q: q.q.trim(), filters, sort: effectiveSort(q) });
+      // Pull the first passage before answering, so an engine failure is still a clean 503, not a cut stream.
+      const iterator = passages[Symbol.asyncIterator]();
+      const first = await iterator.next();
+      const csv = q.format === 'csv';
+      const line = csv ? toCsvRow : toJsonLine;
+      async function* lines(): AsyncGenerator<string> {
+        if (csv) yield csvHeader();
+        if (first.done) return;
+        yield line(first.value);
+        for (let r = await iterator.next(); !r.done; r = await iterator.next()) yield line(r.value as PassageDoc);
+      }
+      const stamp = new Date().toISOString().slice(0, 10);
+      reply
+        .header('cache-control', 'no-store')
+        .header('content-type', csv ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8')
+        .header('content-disposition', `attachment; filename="ngoai-giao-export-${stamp}.${csv ? 'csv' : 'jsonl'}"`);
+      const stream = Readable.from(lines(), { objectMode: false });
+      stream.on('error', (err) => request.log.error({ err: { name: err.name, message: err.message } }, 'export stream failed'));
+      // The type provider types the body from the schema (a string); a stream of strings is what is sent.
+      return reply.send(stream as unknown as string);
+    },
+  );
+};

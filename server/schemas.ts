@@ -1,0 +1,247 @@
+/**
+ * TypeBox schemas of every request and response of the API. Route types are derived from
+ * these (through the type provider) and the OpenAPI document is generated from them, so a
+ * shape is stated once.
+ */
+import { Type, type Static } from 'typebox';
+
+/** Ids of articles, passages, people and events are lower-case slugs: `hnng-31`, `a-1f2e…-9ab0…`. */
+export const Id = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,119}$', description: 'A record id (lower-case slug).' });
+
+/** Every error body: a catalogue code and a message; `parameter` names the bad parameter of a 400. */
+export const ErrorBody = Type.Object(
+  {
+    error: Type.String({ description: 'Code from the error catalogue, e.g. BAD_REQUEST, ENGINE_UNAVAILABLE.' }),
+    message: Type.String(),
+    parameter: Type.Optional(Type.String({ description: 'The request parameter a 400 is about.' })),
+  },
+  { $id: 'ErrorBody', title: 'Error' },
+);
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+
+export const PASSAGE_KINDS = ['paragraph', 'quote', 'caption', 'list-item', 'heading'] as const;
+export const PassageKindSchema = Type.Enum([...PASSAGE_KINDS]);
+
+/** A speaker as a hit shows it: the role is the one held on the article's date. */
+export const SpeakerRef = Type.Object({ id: Type.String(), name: Type.String(), role: Nullable(Type.String()) });
+
+/** One passage with the article fields a list shows. */
+export const PassageOut = Type.Object({
+  id: Type.String(),
+  articleId: Type.String(),
+  ordinal: Type.Integer(),
+  kind: PassageKindSchema,
+  text: Type.String({ description: 'Verbatim source text (plain text, not HTML).' }),
+  credit: Nullable(Type.String()),
+  speaker: Nullable(SpeakerRef),
+  eventIds: Type.Array(Type.String()),
+  title: Type.String({ description: "The article's title." }),
+  date: Nullable(Type.String({ description: 'Publication date, YYYY-MM-DD.' })),
+  source: Nullable(Type.String()),
+  url: Nullable(Type.String()),
+  anchor: Type.String({ description: 'Fragment id of the passage on its article page.' }),
+  permalink: Type.String({ description: 'Path of the passage page: /passages/<id>.' }),
+});
+export type PassageOut = Static<typeof PassageOut>;
+
+/** A search hit: a passage plus its escaped, marked text. */
+export const Hit = Type.Intersect([
+  PassageOut,
+  Type.Object({
+    highlighted: Type.String({ description: 'The whole passage, HTML-escaped, matches in <mark>.' }),
+    snippet: Type.String({ description: 'A window around the first match, escaped and marked like highlighted.' }),
+  }),
+]);
+
+const Counts = Type.Record(Type.String(), Type.Integer());
+
+export const SearchResponse = Type.Object({
+  hits: Type.Array(Hit),
+  facets: Type.Object({ event: Counts, speaker: Counts, year: Counts, kind: Counts, source: Counts }),
+  total: Type.Integer(),
+  page: Type.Integer(),
+  perPage: Type.Integer(),
+  tookMs: Type.Number(),
+});
+
+const IdList = (name: string) =>
+  Type.Array(Type.String({ maxLength: 120 }), { maxItems: 20, description: `${name}; repeat the parameter to OR several values.` });
+
+/** Search filters shared by /api/search and /api/export. */
+export const FilterQueryProperties = {
+  q: Type.String({ maxLength: 500, default: '', description: 'Words or a "quoted phrase"; empty lists passages by date.' }),
+  event: Type.Optional(IdList('Event id (hnng-31)')),
+  speaker: Type.Optional(IdList('Speaker id (pham-minh-chinh)')),
+  year: Type.Optional(Type.Array(Type.Integer({ minimum: 1900, maximum: 2100 }), { maxItems: 20 })),
+  kind: Type.Optional(Type.Array(PassageKindSchema, { maxItems: 5 })),
+  source: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 20 })),
+  sort: Type.Enum(['relevance', 'date-desc', 'date-asc'], { default: 'relevance' }),
+};
+
+export const SearchQuerystring = Type.Object(
+  {
+    ...FilterQueryProperties,
+    page: Type.Integer({ minimum: 1, maximum: 10000, default: 1 }),
+    perPage: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+  },
+  { additionalProperties: false },
+);
+export type SearchQuerystring = Static<typeof SearchQuerystring>;
+
+export const ExportQuerystring = Type.Object(
+  { ...FilterQueryProperties, format: Type.Enum(['jsonl', 'csv'], { default: 'jsonl' }) },
+  { additionalProperties: false },
+);
+export type ExportQuerystring = Static<typeof ExportQuerystring>;
+
+export const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
+
+export const ArticleSummary = Type.Object({
+  id: Type.String(),
+  title: Type.String(),
+  date: Nullable(Type.String()),
+  source: Nullable(Type.String()),
+  author: Nullable(Type.String()),
+  url: Nullable(Type.String()),
+  eventIds: Type.Array(Type.String()),
+  permalink: Type.String(),
+});
+
+export const Citations = Type.Object({
+  vi: Type.String({ description: 'Vietnamese reference style, with the quotation.' }),
+  apa: Type.String(),
+  chicago: Type.String(),
+  bibtex: Type.String(),
+  ris: Type.String(),
+  cslJson: Type.Record(Type.String(), Type.Unknown(), { description: 'One CSL-JSON item.' }),
+});
+
+export const PassageResponse = Type.Object({
+  passage: PassageOut,
+  previous: Nullable(PassageOut),
+  next: Nullable(PassageOut),
+  article: ArticleSummary,
+  permalink: Type.String({ description: 'Absolute URL of the passage page.' }),
+  citations: Citations,
+});
+
+const ThemeOut = Type.Object({ text: Type.String(), eventId: Nullable(Type.String()), passageId: Type.String() });
+const PointOut = Type.Object({ ordinal: Type.Integer(), label: Type.String(), passageId: Type.String(), speakerId: Nullable(Type.String()) });
+
+export const ArticleResponse = Type.Object({
+  article: Type.Intersect([
+    ArticleSummary,
+    Type.Object({
+      titleDerived: Type.Boolean(),
+      sourceFile: Type.String(),
+      sourceSha256: Type.String(),
+      language: Type.String(),
+      speakerIds: Type.Array(Type.String()),
+      mentionIds: Type.Array(Type.String()),
+      themes: Type.Array(ThemeOut),
+      lead: Nullable(Type.String()),
+      points: Type.Array(PointOut),
+    }),
+  ]),
+  passages: Type.Array(PassageOut),
+});
+
+const RoleOut = Type.Object({ title: Type.String(), from: Nullable(Type.String()), to: Nullable(Type.String()) });
+
+export const PersonOut = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  aliases: Type.Array(Type.String()),
+  roles: Type.Array(RoleOut, { description: 'Roles over time, earliest first.' }),
+  passageCount: Type.Integer({ description: 'Passages attributed to the person.' }),
+});
+
+export const SpeakersResponse = Type.Object({ speakers: Type.Array(PersonOut) });
+
+export const EventRef = Type.Object({ id: Type.String(), name: Type.String(), date: Nullable(Type.String()) });
+
+export const SpeakerResponse = Type.Object({
+  speaker: PersonOut,
+  groups: Type.Array(
+    Type.Object({
+      event: Nullable(EventRef, ),
+      passages: Type.Array(PassageOut),
+    }),
+    { description: 'Attributed passages grouped by event (latest event first; passages of no event last).' },
+  ),
+});
+
+export const EventOut = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  aliases: Type.Array(Type.String()),
+  type: Type.String(),
+  date: Nullable(Type.String()),
+  endDate: Nullable(Type.String()),
+  themes: Type.Array(Type.String(), { description: 'Themes as the knowledge base records them.' }),
+  passageCount: Type.Integer(),
+});
+
+export const EventsResponse = Type.Object({ events: Type.Array(EventOut) });
+
+const ThemeWithPassage = Type.Object({ text: Type.String({ description: 'Verbatim, without quote marks.' }), passage: PassageOut });
+const KeyPoint = Type.Object({ ordinal: Type.Integer(), label: Type.String(), passage: PassageOut });
+const EventSpeaker = Type.Object({ id: Type.String(), name: Type.String(), role: Nullable(Type.String()), passageCount: Type.Integer() });
+
+export const EventResponse = Type.Object({
+  event: EventOut,
+  themes: Type.Array(ThemeWithPassage, { description: 'Theme slogans quoted verbatim in articles, each with its passage.' }),
+  speakers: Type.Array(EventSpeaker),
+  articles: Type.Array(ArticleSummary),
+  keyPoints: Type.Array(KeyPoint),
+});
+
+export const CompareQuerystring = Type.Object(
+  {
+    events: Type.String({
+      pattern: '^[a-z0-9-]+(,[a-z0-9-]+){1,2}$',
+      description: 'Two or three event ids, comma-separated: hnng-31,hnng-32.',
+    }),
+    limit: Type.Integer({ minimum: 1, maximum: 100, default: 25, description: 'Terms per list.' }),
+  },
+  { additionalProperties: false },
+);
+
+const TermOut = Type.Object({
+  term: Type.String(),
+  count: Type.Integer({ description: 'Occurrences in this event.' }),
+  otherCount: Type.Integer({ description: 'Occurrences in the other events together.' }),
+  g2: Type.Number({ description: 'Log-likelihood (Dunning G²) against the other events.' }),
+  passageIds: Type.Array(Type.String()),
+});
+
+export const CompareResponse = Type.Object({
+  events: Type.Array(
+    Type.Object({
+      event: EventOut,
+      themes: Type.Array(ThemeWithPassage),
+      speakers: Type.Array(EventSpeaker),
+      keyPoints: Type.Array(KeyPoint),
+      tokenCount: Type.Integer({ description: 'Syllables in the event’s passages.' }),
+      distinctiveTerms: Type.Array(TermOut),
+    }),
+  ),
+  sharedTerms: Type.Array(
+    Type.Object({
+      term: Type.String(),
+      counts: Type.Record(Type.String(), Type.Integer()),
+      passageIds: Type.Record(Type.String(), Type.Array(Type.String())),
+    }),
+  ),
+  passages: Type.Record(Type.String(), PassageOut, { description: 'Every passage a term list refers to, by id.' }),
+});
+
+export const HealthResponse = Type.Object({
+  status: Type.Enum(['ok', 'starting', 'unavailable']),
+  engine: Type.Object({ reachable: Type.Boolean(), version: Nullable(Type.String()) }),
+  counts: Type.Object({ articles: Type.Integer(), passages: Type.Integer(), people: Type.Integer(), events: Type.Integer() }),
+  corpusFingerprint: Nullable(Type.String()),
+  versions: Type.Object({ app: Type.String(), node: Type.String(), meilisearch: Nullable(Type.String()) }),
+  message: Type.Optional(Type.String()),
+});
