@@ -317,6 +317,8 @@ export interface EventPage extends EventSummary {
   speakers: PersonSummary[];
   articles: { id: string; title: string; date: string | null; source: string | null; firstPassageId: string | null }[];
   keyPoints: PointView[];
+  /** A speaker's role at the event, by speaker id, when the API gives it. */
+  speakerRoles: Record<string, string>;
 }
 
 function toTheme(raw: Unsafe): ThemeView {
@@ -340,7 +342,8 @@ function toPersonSummary(raw: Unsafe): PersonSummary {
 
 /** Normalises an event page or one column of a comparison. */
 export function toEventPage(raw: Unsafe): EventPage {
-  const e = raw?.event && typeof raw.event === 'object' ? { ...raw, ...raw.event } : (raw ?? {});
+  // `{event: {...KB record}, themes: [verbatim, with passage], keyPoints, …}`: the verbatim themes win over the KB's.
+  const e = raw?.event && typeof raw.event === 'object' ? { ...raw.event, ...raw, themes: raw.themes ?? raw.event.themes, id: raw.event.id, name: raw.event.name, date: raw.event.date, endDate: raw.event.endDate } : (raw ?? {});
   return {
     ...toEventSummary(e),
     endDate: str(e.endDate),
@@ -353,6 +356,7 @@ export function toEventPage(raw: Unsafe): EventPage {
       source: str(a?.source),
       firstPassageId: str(a?.firstPassageId) ?? str(a?.passageId) ?? str(arr(a?.passages)[0]?.id),
     })),
+    speakerRoles: Object.fromEntries(arr(e.speakers).filter((s: Unsafe) => str(s?.id) && str(s?.role)).map((s: Unsafe) => [s.id, s.role])),
     keyPoints: arr(e.keyPoints ?? e.points).map(toPoint).filter((p) => p.text || p.passageId),
   };
 }
@@ -364,37 +368,96 @@ export async function getEvent(id: string, signal?: AbortSignal): Promise<EventP
 
 export interface TermView {
   term: string;
-  score: number | null;
+  /** Occurrences in this event. */
   count: number | null;
-  passages: PassageView[];
+  /** Occurrences in the other compared events together. */
+  otherCount: number | null;
+  score: number | null;
   passageIds: string[];
+}
+
+export interface SharedTermView {
+  term: string;
+  /** Occurrences by event id. */
+  counts: Record<string, number>;
+  passageIds: Record<string, string[]>;
 }
 
 export interface CompareColumn extends EventPage {
   terms: TermView[];
+  tokenCount: number | null;
 }
 
 export interface CompareResult {
   columns: CompareColumn[];
-  shared: TermView[];
+  shared: SharedTermView[];
+  /** Every passage a term refers to, by id. */
+  passages: Map<string, PassageView>;
 }
 
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+const strList = (v: unknown): string[] => arr(v).map((p: Unsafe) => (typeof p === 'string' ? p : p?.id)).filter((x: Unsafe): x is string => typeof x === 'string');
+
 function toTerm(raw: Unsafe): TermView {
-  if (typeof raw === 'string') return { term: raw, score: null, count: null, passages: [], passageIds: [] };
-  const passages = arr(raw?.passages).filter((p: Unsafe) => p && typeof p === 'object').map(toPassageView);
-  const ids = arr(raw?.passageIds ?? raw?.passages).map((p: Unsafe) => (typeof p === 'string' ? p : p?.id)).filter((v: Unsafe) => typeof v === 'string');
-  const score = raw?.score ?? raw?.keyness ?? raw?.ll ?? raw?.logLikelihood;
-  const count = raw?.count ?? raw?.frequency ?? raw?.freq;
-  return { term: String(raw?.term ?? raw?.text ?? ''), score: typeof score === 'number' ? score : null, count: typeof count === 'number' ? count : null, passages, passageIds: ids };
+  if (typeof raw === 'string') return { term: raw, count: null, otherCount: null, score: null, passageIds: [] };
+  return {
+    term: String(raw?.term ?? raw?.text ?? ''),
+    count: num(raw?.count),
+    otherCount: num(raw?.otherCount),
+    score: num(raw?.g2 ?? raw?.score ?? raw?.keyness),
+    passageIds: strList(raw?.passageIds ?? raw?.passages),
+  };
 }
 
 /** `GET /api/compare?events=a,b[,c]`. */
 export async function compareEvents(ids: string[], signal?: AbortSignal): Promise<CompareResult> {
   const body = await getJson(`compare?events=${ids.map(encodeURIComponent).join(',')}`, signal);
-  const columns = arr(body?.events ?? body?.columns).map((c: Unsafe) => {
-    const page = toEventPage(c);
-    const terms = arr(c?.distinctiveTerms ?? c?.terms ?? c?.event?.distinctiveTerms).map(toTerm).filter((t) => t.term);
-    return { ...page, terms };
-  });
-  return { columns, shared: arr(body?.sharedTerms ?? body?.shared).map(toTerm).filter((t) => t.term) };
+  const columns = arr(body?.events ?? body?.columns).map((c: Unsafe) => ({
+    ...toEventPage(c),
+    terms: arr(c?.distinctiveTerms ?? c?.terms).map(toTerm).filter((t) => t.term),
+    tokenCount: num(c?.tokenCount),
+  }));
+  const shared: SharedTermView[] = arr(body?.sharedTerms ?? body?.shared)
+    .map((t: Unsafe) => ({
+      term: String(t?.term ?? ''),
+      counts: toFacetCounts(t?.counts),
+      passageIds: Object.fromEntries(Object.entries((t?.passageIds && typeof t.passageIds === 'object' ? t.passageIds : {}) as Record<string, unknown>).map(([k, v]) => [k, strList(v)])),
+    }))
+    .filter((t: SharedTermView) => t.term);
+  const passages = new Map<string, PassageView>();
+  const rawPassages: Unsafe = body?.passages ?? {};
+  for (const p of Array.isArray(rawPassages) ? rawPassages : Object.values(rawPassages)) {
+    const view = toPassageView(p);
+    if (view.id) passages.set(view.id, view);
+  }
+  return { columns, shared, passages };
+}
+
+/**
+ * A term's occurrences in each compared event, from the comparison alone: the shared-term
+ * counts, or a distinctive term's own count plus, with two events, its count in the other.
+ * Null when the comparison does not determine every event's count (three events, not shared).
+ */
+export function termCountsFromComparison(cmp: CompareResult, term: string): Record<string, number> | null {
+  const shared = cmp.shared.find((s) => s.term === term);
+  if (shared) return Object.fromEntries(cmp.columns.map((c) => [c.id, shared.counts[c.id] ?? 0]));
+  const owner = cmp.columns.find((c) => c.terms.some((t) => t.term === term));
+  const t = owner?.terms.find((x) => x.term === term);
+  if (!owner || !t || t.count === null) return null;
+  const others = cmp.columns.filter((c) => c.id !== owner.id);
+  if (others.length === 1 && t.otherCount !== null) return { [owner.id]: t.count, [others[0]!.id]: t.otherCount };
+  if (t.otherCount === 0) return Object.fromEntries(cmp.columns.map((c) => [c.id, c.id === owner.id ? (t.count ?? 0) : 0]));
+  return null;
+}
+
+/** The passage ids the comparison lists for a term, by event id. */
+export function termPassageIds(cmp: CompareResult, term: string): Record<string, string[]> {
+  const shared = cmp.shared.find((s) => s.term === term);
+  if (shared) return shared.passageIds;
+  const out: Record<string, string[]> = {};
+  for (const c of cmp.columns) {
+    const t = c.terms.find((x) => x.term === term);
+    if (t) out[c.id] = t.passageIds;
+  }
+  return out;
 }

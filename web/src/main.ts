@@ -10,6 +10,8 @@ import { renderEvent, renderEvents } from './pages/event.ts';
 import { renderPassage } from './pages/passage.ts';
 import { renderSearch, unmountSearch } from './pages/search.ts';
 import { renderSpeaker } from './pages/speaker.ts';
+import { renderSpeakers } from './pages/speakers.ts';
+import { renderArticle } from './pages/article.ts';
 import { route, Router, type RouteContext } from './router.ts';
 import { MAX_QUERY_LENGTH, parseSearchState, serializeSearchState } from './url-state.ts';
 import { errorView, setTitle } from './components/common.ts';
@@ -102,6 +104,7 @@ function boot(): void {
           { class: 'main-nav', 'aria-label': t().mainNav },
           h('a', { href: '/', 'data-nav': 'search' }, t().navSearch),
           h('a', { href: '/events', 'data-nav': 'events' }, t().navEvents),
+          h('a', { href: '/speakers', 'data-nav': 'speakers' }, t().speakersTitle),
           h('a', { href: '/compare', 'data-nav': 'compare' }, t().navCompare),
           langButton,
         ),
@@ -122,7 +125,13 @@ function boot(): void {
       clearCitationMeta();
       return renderSearch(ctx, deps);
     }),
+    route('search', '/search', (ctx) => {
+      clearCitationMeta();
+      return renderSearch(ctx, deps);
+    }),
     route('passage', '/passages/:id', leaveSearch(renderPassage)),
+    route('article', '/articles/:id', leaveSearch(async (ctx) => (clearCitationMeta(), renderArticle(ctx)))),
+    route('speakers', '/speakers', leaveSearch(async (ctx) => (clearCitationMeta(), renderSpeakers(ctx)))),
     route('speaker', '/speakers/:id', leaveSearch(async (ctx) => (clearCitationMeta(), renderSpeaker(ctx)))),
     route('events', '/events', leaveSearch(async (ctx) => (clearCitationMeta(), renderEvents(ctx)))),
     route('event', '/events/:id', leaveSearch(async (ctx) => (clearCitationMeta(), renderEvent(ctx)))),
@@ -139,7 +148,7 @@ function boot(): void {
     main,
     (name, sameRoute, focusMain) => {
       for (const a of header.querySelectorAll<HTMLAnchorElement>('a[data-nav]')) {
-        const active = a.dataset.nav === name || (a.dataset.nav === 'events' && name === 'event');
+        const active = a.dataset.nav === name || (a.dataset.nav === 'events' && name === 'event') || (a.dataset.nav === 'speakers' && name === 'speaker');
         if (active) a.setAttribute('aria-current', 'page');
         else a.removeAttribute('aria-current');
       }

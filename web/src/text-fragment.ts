@@ -5,9 +5,9 @@
  */
 
 /** Passages with more words than this are linked as `textStart,textEnd` instead of whole. */
-export const WHOLE_TEXT_MAX_WORDS = 10;
-/** Words taken from each end of a long passage. */
-export const EDGE_WORDS = 4;
+export const WHOLE_TEXT_MAX_WORDS = 12;
+/** Syllables taken from each end of a long passage: enough to be unique on a news page. */
+export const EDGE_WORDS = 5;
 
 /**
  * Percent-encodes one text directive term. Beyond `encodeURIComponent`, the directive syntax

@@ -3,7 +3,7 @@
  * (kept in the URL as `term=`) charts its frequency across the events in time order and lists
  * its passages.
  */
-import { compareEvents, listEvents, searchPassages, type CompareColumn, type EventSummary } from '../api.ts';
+import { compareEvents, listEvents, searchPassages, termCountsFromComparison, termPassageIds, type CompareColumn, type CompareResult, type EventSummary, type PassageView } from '../api.ts';
 import { errorView, isAbort, loadingView, passageCard, setTitle } from '../components/common.ts';
 import { termChart } from '../components/term-chart.ts';
 import { h, replaceChildren } from '../dom.ts';
@@ -59,7 +59,10 @@ export async function renderCompare(ctx: RouteContext, navigate: (href: string, 
     const grid = h('div', { class: `compare-grid cols-${columns.length}` }, ...columns.map((c) => column(c, ids, term)));
     const termPanel = h('section', { class: 'term-panel', id: 'term-panel', 'aria-live': 'polite' });
     replaceChildren(results, grid, cmp.shared.length ? sharedTerms(cmp.shared.map((s) => s.term), ids, term) : null, termPanel);
-    if (term) await showTerm(termPanel, term, columns, ctx.signal);
+    if (term) {
+      await showTerm(termPanel, term, columns, cmp, ctx.signal);
+      if (!ctx.sameRoute) termPanel.scrollIntoView({ block: 'start' });
+    }
   } catch (err) {
     if (isAbort(err)) return;
     replaceChildren(results, errorView(err, () => void renderCompare(ctx, navigate)));
@@ -115,20 +118,42 @@ function sharedTerms(terms: string[], ids: string[], active: string | null): HTM
   return h('section', { class: 'shared-terms' }, h('h2', {}, t().sharedTerms), h('ul', { class: 'chips' }, ...terms.slice(0, TERMS_SHOWN).map((term) => h('li', {}, termLink(term, ids, active)))));
 }
 
-/** Counts the term's passages per event (a phrase search) and lists them. */
-async function showTerm(panel: HTMLElement, term: string, columns: CompareColumn[], signal: AbortSignal): Promise<void> {
+/**
+ * Charts the term across the events and lists its passages, from the comparison's own counts;
+ * when those do not cover every event, counts passages with a phrase search instead.
+ */
+async function showTerm(panel: HTMLElement, term: string, columns: CompareColumn[], cmp: CompareResult, signal: AbortSignal): Promise<void> {
   replaceChildren(panel, loadingView());
-  const phrase = `"${term.replace(/"/g, '')}"`;
   const base = emptySearchState();
-  const counts = await Promise.all(
-    columns.map((c) => searchPassages({ ...base, q: phrase, filters: { ...base.filters, event: [c.id] } }, 1, signal).then((r) => r.total)),
-  );
-  const list = await searchPassages({ ...base, q: phrase, filters: { ...base.filters, event: columns.map((c) => c.id) }, sort: 'date-asc' }, 20, signal);
+  const phrase = `"${term.replace(/"/g, '')}"`;
+  let counts = termCountsFromComparison(cmp, term);
+  let description = t().termChartOccurrences;
+  if (!counts) {
+    const totals = await Promise.all(
+      columns.map((c) => searchPassages({ ...base, q: phrase, filters: { ...base.filters, event: [c.id] } }, 1, signal).then((r) => r.total)),
+    );
+    counts = Object.fromEntries(columns.map((c, i) => [c.id, totals[i] ?? 0]));
+    description = t().termChartDesc;
+  }
+  const ids = termPassageIds(cmp, term);
+  const groups: HTMLElement[] = [];
+  for (const c of columns) {
+    const passages = (ids[c.id] ?? []).map((id) => cmp.passages.get(id)).filter((p): p is PassageView => p !== undefined);
+    if (passages.length === 0) continue;
+    groups.push(h('section', { class: 'group' }, h('h3', {}, c.name, h('span', { class: 'muted' }, ` · ${formatDate(c.date)}`)),
+      h('ul', { class: 'cards' }, ...passages.map((p) => h('li', {}, passageCard(p, { headingLevel: 'h4' }))))));
+  }
+  if (groups.length === 0) {
+    const list = await searchPassages({ ...base, q: phrase, filters: { ...base.filters, event: columns.map((c) => c.id) }, sort: 'date-asc' }, 20, signal);
+    groups.push(h('ul', { class: 'cards' }, ...list.hits.map((p) => h('li', {}, passageCard(p, { headingLevel: 'h3' })))));
+  }
   if (signal.aborted) return;
+  const finalCounts = counts;
   replaceChildren(
     panel,
-    termChart(columns.map((c, i) => ({ label: c.name, date: c.date, count: counts[i] ?? 0 })), t().termChart(term), t().termChartDesc),
+    termChart(columns.map((c) => ({ label: c.name, date: c.date, count: finalCounts[c.id] ?? 0 })), t().termChart(term), description),
     h('h2', {}, t().termPassages(term)),
-    h('ul', { class: 'cards' }, ...list.hits.map((p) => h('li', {}, passageCard(p, { headingLevel: 'h3' })))),
+    ...groups,
+    h('p', {}, h('a', { href: `/?q=${encodeURIComponent(phrase)}` }, `${t().allResultsFor}: ${phrase} →`)),
   );
 }

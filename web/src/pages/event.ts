@@ -38,11 +38,11 @@ export async function renderEvent(ctx: RouteContext): Promise<void> {
         h('p', { class: 'meta' }, h('time', e.date ? { datetime: e.date } : {}, when)),
         h('section', { 'aria-labelledby': 'themes-h' }, h('h2', { id: 'themes-h' }, t().themes), themeList(e.themes)),
         h('section', { 'aria-labelledby': 'speakers-h' }, h('h2', { id: 'speakers-h' }, t().speakers),
-          h('ul', { class: 'chips' }, ...e.speakers.map((s) => h('li', {}, h('a', { class: 'chip', href: `/speakers/${encodeURIComponent(s.id)}` }, s.name))))),
+          h('ul', { class: 'chips' }, ...e.speakers.map((s) => h('li', {}, h('a', { class: 'chip', href: `/speakers/${encodeURIComponent(s.id)}` }, s.name, e.speakerRoles[s.id] ? h('span', { class: 'muted' }, ` · ${e.speakerRoles[s.id]}`) : null))))),
         h('section', { 'aria-labelledby': 'points-h' }, h('h2', { id: 'points-h' }, t().keyPoints), pointList(e.keyPoints)),
         h('section', { 'aria-labelledby': 'articles-h' }, h('h2', { id: 'articles-h' }, t().articles),
           h('ul', { class: 'article-list' }, ...e.articles.map((a) =>
-            h('li', {}, a.firstPassageId ? h('a', { href: `/passages/${encodeURIComponent(a.firstPassageId)}` }, a.title) : a.title, h('span', { class: 'muted' }, ` · ${formatDate(a.date)}${a.source ? ` · ${a.source}` : ''}`)),
+            h('li', {}, h('a', { href: `/articles/${encodeURIComponent(a.id)}` }, a.title), h('span', { class: 'muted' }, ` · ${formatDate(a.date)}${a.source ? ` · ${a.source}` : ''}`)),
           ))),
         h('p', { class: 'actions' },
           h('a', { class: 'button', href: `/?event=${encodeURIComponent(e.id)}` }, `${t().allResultsFor} →`),

@@ -87,7 +87,7 @@ export async function renderPassage(ctx: RouteContext): Promise<void> {
 
 function passageBlock(p: PassageView, current: boolean): HTMLElement {
   const tag = p.kind === 'heading' ? 'h2' : p.kind === 'quote' ? 'blockquote' : 'p';
-  const el = h(tag, { id: `p-${p.id}`, class: `block block-${p.kind}${current ? ' current' : ''}` }, p.text);
+  const el = h(tag, { id: p.id, class: `block block-${p.kind}${current ? ' current' : ''}` }, p.text);
   if (current) el.setAttribute('aria-current', 'true');
   return el;
 }

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { termCountsFromComparison, toCitations, toEventPage, toPassageView, type CompareResult } from '../../web/src/api.ts';
+
+describe('reading API answers in the web UI', () => {
+  it('keeps a hit speaker with the role held on the article date', () => {
+    const view = toPassageView({ id: 'p1', articleId: 'a1', text: 'x', speaker: { id: 'bui-thanh-son', name: 'Bùi Thanh Sơn', role: 'Bộ trưởng Ngoại giao' }, highlighted: '<mark>x</mark>', snippet: '<mark>x</mark>' });
+    expect(view.speaker).toEqual({ id: 'bui-thanh-son', name: 'Bùi Thanh Sơn', role: 'Bộ trưởng Ngoại giao' });
+    expect(view.snippet).toBe('<mark>x</mark>');
+  });
+
+  it('lists every citation format, with CSL-JSON pretty-printed', () => {
+    const cites = toCitations({ vi: 'Nhân Dân (2023)…', apa: 'APA…', cslJson: { type: 'article-newspaper', title: 'T' } });
+    expect(cites.map((c) => c.label)).toEqual(['Tiếng Việt', 'APA', 'CSL-JSON']);
+    expect(JSON.parse(cites[2]!.text)).toEqual({ type: 'article-newspaper', title: 'T' });
+  });
+
+  it('prefers the verbatim themes quoted in articles over the knowledge base themes', () => {
+    const page = toEventPage({ event: { id: 'hnng-32', name: 'HNNG 32', date: '2023-12-19', themes: ['kb theme'] }, themes: [{ text: 'verbatim theme', passage: { id: 'p9' } }], speakers: [], articles: [], keyPoints: [] });
+    expect(page.themes).toEqual([{ text: 'verbatim theme', passageId: 'p9', eventId: null }]);
+  });
+
+  it('charts a distinctive term of two events from its own and the other count', () => {
+    const cmp: CompareResult = {
+      columns: [
+        { ...toEventPage({ id: 'hnng-31', name: '31' }), terms: [{ term: 'tiên phong', count: 7, otherCount: 2, score: 5, passageIds: [] }], tokenCount: 100 },
+        { ...toEventPage({ id: 'hnng-32', name: '32' }), terms: [], tokenCount: 100 },
+      ],
+      shared: [],
+      passages: new Map(),
+    };
+    expect(termCountsFromComparison(cmp, 'tiên phong')).toEqual({ 'hnng-31': 7, 'hnng-32': 2 });
+    expect(termCountsFromComparison(cmp, 'không có')).toBeNull();
+  });
+});

@@ -1,0 +1,31 @@
+/** The article page (`/articles/:id`): every passage in order, each a link target (`#<passage id>`). */
+import { getArticle } from '../api.ts';
+import { errorView, isAbort, loadingView, metaLine, setTitle } from '../components/common.ts';
+import { h, replaceChildren } from '../dom.ts';
+import { formatDate, t } from '../i18n.ts';
+import type { RouteContext } from '../router.ts';
+
+/** Renders `/articles/:id`. */
+export async function renderArticle(ctx: RouteContext): Promise<void> {
+  replaceChildren(ctx.main, loadingView());
+  try {
+    const a = await getArticle(ctx.params.id ?? '', ctx.signal);
+    setTitle(a.title);
+    const body = h('div', { class: 'article-body', lang: a.language });
+    for (const p of a.passages) {
+      const tag = p.kind === 'heading' ? 'h2' : p.kind === 'quote' ? 'blockquote' : 'p';
+      body.append(h(tag, { id: p.id, class: `block block-${p.kind}` }, p.text, ' ', h('a', { class: 'anchor', href: `/passages/${encodeURIComponent(p.id)}`, 'aria-label': `${t().permalink}: ${p.text.slice(0, 40)}…` }, '¶')));
+    }
+    replaceChildren(ctx.main, h('article', { class: 'passage-page' },
+      h('p', { class: 'eyebrow' }, t().article),
+      h('h1', { tabindex: '-1' }, a.title),
+      metaLine([h('time', a.date ? { datetime: a.date } : {}, formatDate(a.date)), a.source, a.author ? `${t().author}: ${a.author}` : null,
+        a.url ? h('a', { href: a.url, rel: 'noopener noreferrer external', target: '_blank' }, `${t().source} ↗`) : null]),
+      body));
+    const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+    target?.scrollIntoView({ block: 'center' });
+  } catch (err) {
+    if (isAbort(err)) return;
+    replaceChildren(ctx.main, errorView(err, () => void renderArticle(ctx)));
+  }
+}
