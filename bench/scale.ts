@@ -1,0 +1,191 @@
+/**
+ * `npm run scale [-- --passages 100000 --duration 10 --json]`
+ *
+ * Scale run on a synthetic corpus of N passages recombined from the real corpus's sentences
+ * (bench/synthetic.ts), on a throw-away local engine (or `MEILI_URL`), traffic to 127.0.0.1 only:
+ * - ingest rate: the real pipeline (read, parse, clean, extract) over the generated `.txt` files;
+ * - full reindex time of all passages (`SearchService.reindex`, atomic swap included);
+ * - index size on disk (engine `/stats` databaseSize, and the data directory when local);
+ * - `/api/search` latency at that size (real app in a child process, autocannon, 1 and 8 connections);
+ * - peak memory: this process (ingest + reindex, what `npm start` does) and the serving app.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { promisify } from 'node:util';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import pino from 'pino';
+import { loadKnowledgeBase } from '../ingest/kb.ts';
+import { runIngest } from '../ingest/pipeline.ts';
+import { loadConfig, type Config } from '../lib/config.ts';
+import { connectEngine, createSearchService } from '../search/index.ts';
+import { engineStats } from './baseline-index.ts';
+import { passageDocsOf } from './corpus-index.ts';
+import { apiSearchPath, buildLoadQueries, type LoadQuery } from './load-queries.ts';
+import { percentile } from './metrics.ts';
+import { parseQueryFile, toSearchFilters } from './query-set.ts';
+import { generateSyntheticFiles, sentencesOf, writeSyntheticCorpus } from './synthetic.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    passages: { type: 'string', default: '100000' },
+    duration: { type: 'string', default: '10' },
+    json: { type: 'boolean', default: false },
+  },
+});
+const target = Number(args.passages);
+const seconds = Number(args.duration);
+
+/** Peak resident set size of a process, from /proc (Linux); null elsewhere. */
+async function peakRssMiB(pid: number | undefined): Promise<number | null> {
+  if (!pid) return null;
+  const status = await fs.readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+  const m = /VmHWM:\s+(\d+) kB/.exec(status);
+  return m ? Number(m[1]) / 1024 : null;
+}
+
+async function latencyRun(url: string, queries: readonly LoadQuery[], connections: number): Promise<{ p50: number; p95: number; p99: number; rps: number; non2xx: number }> {
+  const latencies: number[] = [];
+  let next = 0;
+  let non2xx = 0;
+  let instance!: autocannon.Instance;
+  const finished = new Promise<autocannon.Result>((resolve, reject) => {
+    instance = autocannon(
+      {
+        url,
+        connections,
+        pipelining: 1,
+        duration: seconds,
+        requests: [{ setupRequest: (req) => ({ ...req, method: 'GET', path: apiSearchPath(queries[next++ % queries.length]!) }) }],
+      },
+      (err, result) => (err ? reject(err) : resolve(result)),
+    );
+  });
+  instance.on('response', (_c: unknown, status: number, _b: number, ms: number) => {
+    latencies.push(ms);
+    if (status < 200 || status >= 300) non2xx++;
+  });
+  const result = await finished;
+  latencies.sort((a, b) => a - b);
+  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), rps: latencies.length / (result.duration || seconds), non2xx };
+}
+
+const config0 = loadConfig();
+const log = pino({ level: 'warn' }, pino.destination(2));
+const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'ngkb-scale-'));
+const config: Config = config0.meili ? config0 : { ...config0, dataDir: path.join(tmp, 'data') };
+const prefix = `${config.indexPrefix}scale_`;
+const engine = await connectEngine(config, log);
+let child: ChildProcess | null = null;
+const out: Record<string, unknown> = {
+  machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memGiB: +(os.totalmem() / 2 ** 30).toFixed(1), loadavgAtStart: os.loadavg(), node: process.version },
+  targetPassages: target,
+};
+try {
+  const kb = await loadKnowledgeBase(config.kbDir);
+  const real = await runIngest({ inputDir: config.corpusDir, kb });
+  const realDocs = passageDocsOf(real);
+  const sentences = sentencesOf(realDocs.filter((d) => d.kind === 'paragraph').map((d) => d.text));
+
+  const corpusDir = path.join(tmp, 'corpus');
+  let t = performance.now();
+  const articles = await writeSyntheticCorpus(corpusDir, generateSyntheticFiles(sentences, kb, { passages: target }));
+  out.generate = { articles, sentences: sentences.length, seconds: (performance.now() - t) / 1000 };
+
+  t = performance.now();
+  const ingest = await runIngest({ inputDir: corpusDir, kb });
+  const ingestSeconds = (performance.now() - t) / 1000;
+  out.ingest = {
+    articles: ingest.articles.length,
+    rejected: ingest.rejected.length,
+    passages: ingest.passages.length,
+    seconds: ingestSeconds,
+    articlesPerSecond: ingest.articles.length / ingestSeconds,
+    passagesPerSecond: ingest.passages.length / ingestSeconds,
+  };
+  log.warn(out.ingest, 'ingest');
+
+  const service = createSearchService({ url: engine.url, masterKey: engine.masterKey, indexPrefix: prefix, log });
+  t = performance.now();
+  await service.reindex(ingest, { fingerprint: `scale-${target}`, kb });
+  const reindexSeconds = (performance.now() - t) / 1000;
+  out.reindex = { passages: ingest.passages.length, seconds: reindexSeconds, passagesPerSecond: ingest.passages.length / reindexSeconds };
+  log.warn(out.reindex, 'reindex');
+
+  const stats = await engineStats({ url: engine.url, masterKey: engine.masterKey });
+  let dataDirBytes: number | null = null;
+  if (!config0.meili) {
+    const { stdout } = await promisify(execFile)('du', ['-sb', path.join(config.dataDir, 'meili')]);
+    dataDirBytes = Number(stdout.split(/\s/)[0]);
+  }
+  out.indexSize = {
+    databaseSizeMiB: stats.databaseSize / 2 ** 20,
+    usedDatabaseSizeMiB: stats.usedDatabaseSize !== undefined ? stats.usedDatabaseSize / 2 ** 20 : null,
+    dataDirMiB: dataDirBytes !== null ? dataDirBytes / 2 ** 20 : null,
+    indexes: stats.indexes,
+  };
+  out.ingestProcessPeakRssMiB = process.resourceUsage().maxRSS / 1024;
+
+  // Search at that size through the real app, in its own process.
+  const labelled = parseQueryFile(await fs.readFile(path.resolve('tests/eval/queries.jsonl'), 'utf8'));
+  const queries = buildLoadQueries(labelled.map((l) => ({ q: l.q, filters: toSearchFilters(l.filters) })), realDocs.map((d) => d.text), 300);
+  child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'serve-app.ts')], {
+    env: {
+      MEILI_URL: engine.url,
+      MEILI_MASTER_KEY: engine.masterKey,
+      INDEX_PREFIX: prefix,
+      LOG_LEVEL: 'warn',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      DATA_DIR: config.dataDir,
+      CORPUS_DIR: corpusDir,
+      KB_DIR: config.kbDir,
+      NODE_ENV: 'production',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    child!.once('exit', (code) => reject(new Error(`app exited before listening (code ${code})`)));
+    createInterface({ input: child!.stdout! }).once('line', (line) => resolve((JSON.parse(line) as { port: number }).port));
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300 && !(await fetch(`${base}/api/health`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 100));
+  await latencyRun(base, queries, 4); // warm-up, not recorded
+  out.search = { c1: await latencyRun(base, queries, 1), c8: await latencyRun(base, queries, 8) };
+  out.appPeakRssMiB = await peakRssMiB(child.pid);
+  out.enginePeakRssMiB = await peakRssMiB(engine.process?.pid ?? undefined);
+  out.machine = { ...(out.machine as object), loadavgAtEnd: os.loadavg() };
+
+  if (args.json) {
+    process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+  } else {
+    const g = out.generate as { articles: number };
+    const i = out.ingest as { articles: number; passages: number; seconds: number; articlesPerSecond: number; rejected: number };
+    const r = out.reindex as { passages: number; seconds: number; passagesPerSecond: number };
+    const s = out.indexSize as { databaseSizeMiB: number; dataDirMiB: number | null };
+    const q = out.search as Record<'c1' | 'c8', { p50: number; p95: number; p99: number; rps: number; non2xx: number }>;
+    const f = (x: number | null) => (x === null || !Number.isFinite(x) ? 'n/a' : x.toFixed(1));
+    process.stdout.write(
+      [
+        `synthetic corpus: ${g.articles} articles generated for ${target} passages`,
+        `ingest (read+parse+clean+extract): ${i.articles} articles, ${i.passages} passages in ${i.seconds.toFixed(1)} s = ${i.articlesPerSecond.toFixed(0)} articles/s (rejected ${i.rejected})`,
+        `full reindex: ${r.passages} passages in ${r.seconds.toFixed(1)} s (${r.passagesPerSecond.toFixed(0)} passages/s)`,
+        `index size: engine databaseSize ${f(s.databaseSizeMiB)} MiB, data dir ${f(s.dataDirMiB)} MiB`,
+        `/api/search at this size, 1 connection: p50 ${f(q.c1.p50)} p95 ${f(q.c1.p95)} p99 ${f(q.c1.p99)} ms, ${f(q.c1.rps)} req/s (non-2xx ${q.c1.non2xx})`,
+        `/api/search at this size, 8 connections: p50 ${f(q.c8.p50)} p95 ${f(q.c8.p95)} p99 ${f(q.c8.p99)} ms, ${f(q.c8.rps)} req/s (non-2xx ${q.c8.non2xx})`,
+        `peak RSS: ingest+reindex process ${f(out.ingestProcessPeakRssMiB as number)} MiB, serving app ${f(out.appPeakRssMiB as number | null)} MiB, Meilisearch ${f(out.enginePeakRssMiB as number | null)} MiB`,
+      ].join('\n') + '\n',
+    );
+  }
+} finally {
+  if (child && child.exitCode === null) {
+    child.kill('SIGTERM');
+    await new Promise((r) => child!.once('exit', r));
+  }
+  await engine.stop();
+  await fs.rm(tmp, { recursive: true, force: true });
+}
