@@ -1,0 +1,180 @@
+/**
+ * The ingest pipeline: raw files → records, each file on its own.
+ *
+ *   readSource → parseDocument → cleanDocument → extractArticle → IngestResult → writeRecords
+ *
+ * A file that cannot be read or has no article is rejected with a one-line reason and the
+ * others go on; the same article twice is ingested once ("duplicate of <file>").
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { RecordSet } from '../search/types.ts';
+import { cleanDocument } from './clean/index.ts';
+import { IngestError } from './errors.ts';
+import { extractArticle } from './extract/index.ts';
+import { parseDocument } from './parse/index.ts';
+import { detectFormat, readSource } from './read.ts';
+import type { Article, CandidatePerson, ExtractedArticle, IngestWarning, KnowledgeBase, Passage, SourceDocument } from './types.ts';
+
+export { readSource } from './read.ts';
+export { parseDocument } from './parse/index.ts';
+export { cleanDocument } from './clean/index.ts';
+export { writeRecords } from './write.ts';
+export { IngestError } from './errors.ts';
+
+/** Bumped when cleaning or extraction changes what the same files produce, so a fingerprint forces a reindex. */
+export const INGEST_FORMAT_VERSION = '1';
+
+/** What one run produced: the records, and what went wrong without stopping it. */
+export type IngestResult = RecordSet & {
+  rejected: { file: string; reason: string }[];
+  candidates: CandidatePerson[];
+  warnings: IngestWarning[];
+  fingerprint: string;
+  /** Files found in the input folder with a supported extension. */
+  filesIn: number;
+};
+
+export interface RunIngestOptions {
+  inputDir: string;
+  kb: KnowledgeBase;
+  /** The KB folder, so the result's fingerprint equals `fingerprintCorpus(inputDir, kbDir)`. */
+  kbDir?: string;
+  maxBytes?: number;
+  onProgress?: (done: number, total: number, file: string) => void;
+}
+
+/** parse → clean → extract for one decoded source. */
+export function processSource(src: SourceDocument, kb: KnowledgeBase): ExtractedArticle {
+  const clean = cleanDocument(parseDocument(src));
+  const extracted = extractArticle(clean, kb);
+  const seen = new Set(extracted.warnings.map((w) => `${w.rule}\u0000${w.message}`));
+  const warnings = [...extracted.warnings, ...clean.warnings.filter((w) => !seen.has(`${w.rule}\u0000${w.message}`))];
+  return { ...extracted, warnings };
+}
+
+/** Ingests every supported file under `inputDir`; never throws for a bad file. */
+export async function runIngest(opts: RunIngestOptions): Promise<IngestResult> {
+  const files = await listSourceFiles(opts.inputDir);
+  const rejected: IngestResult['rejected'] = [];
+  const warnings: IngestWarning[] = [];
+  const candidates: CandidatePerson[] = [];
+  const articles: Article[] = [];
+  const passages: Passage[] = [];
+  const byBytes = new Map<string, string>();
+  const byText = new Map<string, string>();
+  const byId = new Map<string, string>();
+  let done = 0;
+  for (const abs of files) {
+    const rel = toRel(opts.inputDir, abs);
+    try {
+      const src = await readSource(abs, opts.inputDir, { maxBytes: opts.maxBytes });
+      const sameBytes = byBytes.get(src.sha256);
+      if (sameBytes) throw new IngestError(rel, 'duplicate', `duplicate of ${sameBytes}`);
+      byBytes.set(src.sha256, rel);
+      const out = processSource(src, opts.kb);
+      // The same article saved twice (another format, other whitespace) has the same words.
+      const textKey = hashText(out.passages.map((p) => p.text).join('\n'));
+      const sameText = byText.get(textKey) ?? byId.get(out.article.id);
+      if (sameText) throw new IngestError(rel, 'duplicate', `duplicate of ${sameText}`);
+      if (out.passages.length === 0) throw new IngestError(rel, 'no-article-body', 'no article text left after cleaning');
+      byText.set(textKey, rel);
+      byId.set(out.article.id, rel);
+      articles.push(out.article);
+      passages.push(...out.passages);
+      candidates.push(...out.candidates);
+      warnings.push(...out.warnings);
+    } catch (err) {
+      if (err instanceof IngestError) rejected.push({ file: err.file, reason: err.reason });
+      else rejected.push({ file: rel, reason: `unexpected error: ${oneLine(err)}` });
+    }
+    done++;
+    opts.onProgress?.(done, files.length, rel);
+  }
+  const records = collectRecords(articles, passages, opts.kb);
+  const fingerprint = opts.kbDir ? await fingerprintCorpus(opts.inputDir, opts.kbDir) : await fingerprintWith(opts.inputDir, hashText(JSON.stringify(opts.kb)));
+  return { ...records, rejected, candidates, warnings, fingerprint, filesIn: files.length };
+}
+
+/** Orders records deterministically and keeps only the KB people and events the articles reference. */
+function collectRecords(articles: Article[], passages: Passage[], kb: KnowledgeBase): RecordSet {
+  const sortedArticles = [...articles].sort((a, b) => a.sourceFile.localeCompare(b.sourceFile));
+  const order = new Map(sortedArticles.map((a, i) => [a.id, i]));
+  const sortedPassages = [...passages].sort((a, b) => order.get(a.articleId)! - order.get(b.articleId)! || a.ordinal - b.ordinal);
+  const personIds = new Set<string>();
+  const eventIds = new Set<string>();
+  for (const a of articles) {
+    a.speakerIds.forEach((id) => personIds.add(id));
+    a.mentionIds.forEach((id) => personIds.add(id));
+    a.eventIds.forEach((id) => eventIds.add(id));
+  }
+  for (const p of passages) {
+    if (p.speakerId) personIds.add(p.speakerId);
+    p.eventIds.forEach((id) => eventIds.add(id));
+  }
+  return {
+    articles: sortedArticles,
+    passages: sortedPassages,
+    people: kb.people.filter((p) => personIds.has(p.id)),
+    events: kb.events.filter((e) => eventIds.has(e.id)),
+  };
+}
+
+/**
+ * A cheap hash of the input files (paths and bytes), the KB files and the pipeline version:
+ * equal fingerprints mean re-ingesting would produce the same records, so no reindex is needed.
+ */
+export async function fingerprintCorpus(inputDir: string, kbDir: string): Promise<string> {
+  const kb = createHash('sha256');
+  let names: string[] = [];
+  try {
+    names = (await fs.readdir(kbDir)).filter((n) => n.endsWith('.json')).sort();
+  } catch {
+    names = [];
+  }
+  for (const n of names) kb.update(n).update('\0').update(await fs.readFile(path.join(kbDir, n))).update('\0');
+  return fingerprintWith(inputDir, kb.digest('hex'));
+}
+
+async function fingerprintWith(inputDir: string, kbHash: string): Promise<string> {
+  const h = createHash('sha256').update(`ingest-v${INGEST_FORMAT_VERSION}\0kb:${kbHash}\0`);
+  for (const abs of await listSourceFiles(inputDir)) {
+    h.update(toRel(inputDir, abs)).update('\0');
+    try {
+      h.update(await fs.readFile(abs));
+    } catch {
+      h.update('unreadable');
+    }
+    h.update('\0');
+  }
+  return h.digest('hex').slice(0, 32);
+}
+
+/** Supported files under a folder, recursively, sorted by relative path; dot files and README/INDEX notes are skipped. */
+export async function listSourceFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (d: string) => {
+    const entries = await fs.readdir(d, { withFileTypes: true });
+    for (const e of entries) {
+      if (e.name.startsWith('.')) continue;
+      const abs = path.join(d, e.name);
+      if (e.isDirectory()) await walk(abs);
+      else if (e.isFile() && detectFormat(e.name) && !/^(?:readme|index)\.(?:md|markdown|txt)$/i.test(e.name)) out.push(abs);
+    }
+  };
+  await walk(dir);
+  return out.sort((a, b) => toRel(dir, a).localeCompare(toRel(dir, b)));
+}
+
+function toRel(root: string, abs: string): string {
+  return path.relative(root, abs).split(path.sep).join('/');
+}
+
+function hashText(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+function oneLine(err: unknown): string {
+  return (err instanceof Error ? err.message : String(err)).split('\n')[0]!;
+}
