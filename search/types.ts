@@ -2,7 +2,7 @@
  * The search module's public contract: what ingest hands it and what the server asks of it.
  * Only `search/` imports the Meilisearch client; everything else goes through `SearchService`.
  */
-import type { Article, Event, Passage, PassageKind, Person } from '../ingest/types.ts';
+import type { Article, Event, KnowledgeBase, Passage, PassageKind, Person } from '../ingest/types.ts';
 
 /** Everything one ingest run produced: the unit of an atomic reindex. */
 export interface RecordSet {
@@ -67,6 +67,12 @@ export interface SearchResult {
   page: number;
   perPage: number;
   tookMs: number;
+  /**
+   * How the query was matched: `exact` (diacritics respected), `folded` (diacritics ignored, also
+   * when an exact query found nothing), `quote` (a long pasted sentence, matched chunk by chunk),
+   * `all` (empty query). Optional so older callers and fixtures stay valid.
+   */
+  matchMode?: 'exact' | 'folded' | 'quote' | 'all';
 }
 
 export interface EngineHealth {
@@ -75,4 +81,37 @@ export interface EngineHealth {
   counts: { articles: number; passages: number; people: number; events: number };
   /** Fingerprint of the corpus the serving index was built from; null before the first index. */
   corpusFingerprint: string | null;
+}
+
+/** The search module's service: everything the server and ingest ask of the engine. */
+export interface SearchService {
+  /** Rebuilds every index from a record set and swaps them in at once; the old ones serve until then. */
+  reindex(records: RecordSet, opts: { fingerprint: string; kb: KnowledgeBase }): Promise<void>;
+  search(q: SearchQuery): Promise<SearchResult>;
+  getPassage(id: string): Promise<PassageDoc | null>;
+  /** Every passage matching the filters, in article order (date, then article, then ordinal). */
+  findPassages(filters: SearchFilters): Promise<PassageDoc[]>;
+  getArticle(id: string): Promise<Article | null>;
+  /** All articles, newest first. */
+  listArticles(): Promise<Article[]>;
+  /** All people, by name. */
+  listPeople(): Promise<Person[]>;
+  getPerson(id: string): Promise<Person | null>;
+  /** All events, oldest first. */
+  listEvents(): Promise<Event[]>;
+  getEvent(id: string): Promise<Event | null>;
+  /** Every passage of a search, page after page, in the search's order. */
+  exportPassages(q: Omit<SearchQuery, 'page' | 'perPage'>): AsyncIterable<PassageDoc>;
+  health(): Promise<EngineHealth>;
+}
+
+/** Options of `createSearchService`. */
+export interface SearchServiceOptions {
+  url: string;
+  masterKey: string;
+  /** Prefix of every index name, so several apps or test files share one engine. */
+  indexPrefix: string;
+  log?: import('pino').Logger;
+  /** Milliseconds before a request counts as the engine being unavailable (default 15000). */
+  timeoutMs?: number;
 }

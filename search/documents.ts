@@ -1,0 +1,83 @@
+/**
+ * Turns a `RecordSet` into the documents of the passages index: each passage enriched with what a
+ * hit list shows (article title, date, source, speaker and the role held that day) plus the fields
+ * only the engine reads (Telex encoding, KB aliases). Pure functions; no engine access.
+ */
+import type { Article, Passage, Person, Role } from '../ingest/types.ts';
+import { toTelex } from '../lib/vietnamese.ts';
+import type { AliasMatcher } from './aliases.ts';
+import type { PassageDoc, RecordSet } from './types.ts';
+
+/** A passage as stored in the engine: the public `PassageDoc` plus search-only fields. */
+export interface PassageIndexDoc extends PassageDoc {
+  /** Telex encoding of `text`, one ASCII token per syllable, tone kept: "bạn bè" → "banj bef". */
+  textTelex: string;
+  /** Every form of every KB entity the passage names ("HNNG 31" for "Hội nghị Ngoại giao lần thứ 31"). */
+  aliases: string[];
+  /** `aliases`, Telex-encoded, for queries typed with diacritics. */
+  aliasesTelex: string[];
+}
+
+/** The search-only fields, stripped before a document leaves the module. */
+const INDEX_ONLY_FIELDS = ['textTelex', 'aliases', 'aliasesTelex', '_rankingScore'] as const;
+
+/** Returns the public `PassageDoc` of a stored document. */
+export function toPassageDoc(doc: Record<string, unknown>): PassageDoc {
+  const copy: Record<string, unknown> = { ...doc };
+  for (const field of INDEX_ONLY_FIELDS) delete copy[field];
+  delete copy._formatted;
+  delete copy._matchesPosition;
+  return copy as unknown as PassageDoc;
+}
+
+/** `YYYY-MM-DD` → 20240131; 0 when unknown, so undated passages sort last in date-desc order. */
+export function dateToSort(date: string | null): number {
+  const m = date ? /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(date) : null;
+  if (!m) return 0;
+  return Number(m[1]) * 10000 + Number(m[2] ?? 0) * 100 + Number(m[3] ?? 0);
+}
+
+/** A role boundary (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`) as the first or last day it covers. */
+function boundary(value: string, end: boolean): string {
+  if (/^\d{4}$/.test(value)) return end ? `${value}-12-31` : `${value}-01-01`;
+  if (/^\d{4}-\d{2}$/.test(value)) return end ? `${value}-31` : `${value}-01`;
+  return value.slice(0, 10);
+}
+
+/** The role a person held on a date: the latest-starting role whose span covers it; null when none does. */
+export function roleOn(person: Person, date: string | null): Role | null {
+  if (!date) return null;
+  const day = date.slice(0, 10);
+  const covering = person.roles.filter(
+    (r) => (r.from === null || boundary(r.from, false) <= day) && (r.to === null || day <= boundary(r.to, true)),
+  );
+  covering.sort((a, b) => (b.from ?? '').localeCompare(a.from ?? ''));
+  return covering[0] ?? null;
+}
+
+/** Builds the passages index documents for a record set. */
+export function buildPassageDocs(records: RecordSet, matcher: AliasMatcher): PassageIndexDoc[] {
+  const articles = new Map<string, Article>(records.articles.map((a) => [a.id, a]));
+  const people = new Map<string, Person>(records.people.map((p) => [p.id, p]));
+  return records.passages.map((p: Passage) => {
+    const article = articles.get(p.articleId);
+    const date = article?.date ?? null;
+    const speaker = p.speakerId ? people.get(p.speakerId) : undefined;
+    const aliases = [...new Set(matcher.groupsIn(p.text).flatMap((g) => g.forms))];
+    return {
+      ...p,
+      title: article?.title ?? '',
+      date,
+      year: date ? Number(date.slice(0, 4)) : null,
+      dateSort: dateToSort(date),
+      source: article?.source ?? null,
+      url: article?.url ?? null,
+      sourceFile: article?.sourceFile ?? '',
+      speakerName: speaker?.name ?? null,
+      speakerRole: speaker ? (roleOn(speaker, date)?.title ?? null) : null,
+      textTelex: toTelex(p.text),
+      aliases,
+      aliasesTelex: aliases.map(toTelex),
+    };
+  });
+}

@@ -1,0 +1,616 @@
+/**
+ * The search module: the only importer of the `meilisearch` client. Index settings, document
+ * upload, atomic reindex, Vietnamese-aware search, task waiting and engine errors live here;
+ * ingest and the server reach the engine only through `SearchService`.
+ */
+import {
+  Meilisearch,
+  MeilisearchApiError,
+  MeilisearchError,
+  MeilisearchRequestError,
+  MeilisearchTaskTimeOutError,
+  type Index,
+  type SearchParams,
+  type SearchResponse,
+  type Settings,
+  type Task,
+} from 'meilisearch';
+import type { Logger } from 'pino';
+import type { Article, Event, KnowledgeBase, Person } from '../ingest/types.ts';
+import type { Config } from '../lib/config.ts';
+import { AliasMatcher, buildAliasGroups, foldedSyllables, type AliasGroup } from './aliases.ts';
+import { buildPassageDocs, toPassageDoc } from './documents.ts';
+import { startLocalEngine, type EngineHandle } from './engine.ts';
+import { EngineTaskError } from './errors/engine-task-error.ts';
+import { EngineUnavailableError } from './errors/engine-unavailable-error.ts';
+import { SearchInputError } from './errors/search-input-error.ts';
+import { buildFilter, idFilter } from './filters.ts';
+import { highlightText, snippetText, type HighlightTerms } from './highlight.ts';
+import {
+  attributesFor,
+  chunkParts,
+  engineWordCount,
+  MAX_ENGINE_WORDS,
+  parseQuery,
+  renderQuery,
+  syllableKey,
+  type MatchMode,
+  type ParsedQuery,
+  type QueryPart,
+} from './query.ts';
+import { ARTICLE_SETTINGS, ENTITY_SETTINGS, FACET_ATTRIBUTES, META_SETTINGS, PASSAGE_SETTINGS } from './settings.ts';
+import type {
+  EngineHealth,
+  FacetName,
+  PassageDoc,
+  RecordSet,
+  SearchFilters,
+  SearchHit,
+  SearchQuery,
+  SearchResult,
+  SearchService,
+  SearchServiceOptions,
+  SearchSort,
+} from './types.ts';
+
+export { EngineTaskError } from './errors/engine-task-error.ts';
+export { EngineUnavailableError } from './errors/engine-unavailable-error.ts';
+export { SearchInputError } from './errors/search-input-error.ts';
+export { EngineStartError, type EngineHandle } from './engine.ts';
+export type * from './types.ts';
+
+/** Longest query accepted, in characters (a long pasted paragraph still fits). */
+export const MAX_QUERY_LENGTH = 2000;
+/** Largest page a caller may ask for. */
+export const MAX_PER_PAGE = 1000;
+/** Candidates each chunk of a long pasted quote contributes. */
+const QUOTE_CANDIDATES = 1000;
+/** Documents per upload request. */
+const UPLOAD_BATCH = 1000;
+/** How long cached KB aliases are trusted before the meta record is read again. */
+const META_TTL_MS = 30_000;
+
+const INDEX_NAMES = ['passages', 'articles', 'people', 'events', 'meta'] as const;
+type IndexName = (typeof INDEX_NAMES)[number];
+const NEXT_SUFFIX = '__next';
+const META_ID = 'corpus';
+
+const FACET_NAMES = Object.keys(FACET_ATTRIBUTES) as FacetName[];
+
+/** The one record of the meta index. */
+interface MetaDoc {
+  id: typeof META_ID;
+  fingerprint: string;
+  indexedAt: string;
+  /** KB alias groups, so query expansion works after a restart without reindexing. */
+  aliasGroups: AliasGroup[];
+}
+
+/**
+ * Connects to the engine: `config.meili` (MEILI_URL / MEILI_MASTER_KEY) when set, else a local
+ * Meilisearch started as a child process. The caller calls `stop()` on exit (also on SIGINT).
+ */
+export async function connectEngine(config: Config, log?: Logger): Promise<EngineHandle> {
+  if (config.meili) {
+    log?.info({ url: config.meili.url }, 'using external Meilisearch');
+    return { url: config.meili.url, masterKey: config.meili.masterKey, process: null, stop: async () => {} };
+  }
+  log?.info({ dataDir: config.dataDir }, 'starting local Meilisearch');
+  const handle = await startLocalEngine({
+    dataDir: config.dataDir,
+    bin: config.meiliBin,
+    onLog: (line) => log?.debug({ engine: line }, 'meilisearch'),
+  });
+  // Last resort if the caller forgets: never leave an orphan engine holding the data directory.
+  const killOnExit = () => handle.process?.kill('SIGTERM');
+  process.once('exit', killOnExit);
+  log?.info({ url: handle.url }, 'local Meilisearch ready');
+  return {
+    ...handle,
+    stop: async () => {
+      process.off('exit', killOnExit);
+      await handle.stop();
+    },
+  };
+}
+
+function isNotFound(err: unknown): boolean {
+  if (!(err instanceof MeilisearchApiError)) return false;
+  const code = err.cause?.code;
+  return code === 'index_not_found' || code === 'document_not_found' || err.response.status === 404;
+}
+
+/** Sort expression of a sort choice; ties broken by article and position so pages are stable. */
+function sortFor(sort: SearchSort): string[] | undefined {
+  if (sort === 'date-desc') return ['dateSort:desc', 'articleId:asc', 'ordinal:asc'];
+  if (sort === 'date-asc') return ['dateSort:asc', 'articleId:asc', 'ordinal:asc'];
+  return undefined;
+}
+
+function emptyFacets(): SearchResult['facets'] {
+  return { event: {}, speaker: {}, year: {}, kind: {}, source: {} };
+}
+
+function mapFacets(distribution: Record<string, Record<string, number>> | undefined): SearchResult['facets'] {
+  const facets = emptyFacets();
+  for (const name of FACET_NAMES) facets[name] = { ...(distribution?.[FACET_ATTRIBUTES[name]] ?? {}) };
+  return facets;
+}
+
+function checkQuery(q: SearchQuery): void {
+  if (typeof q.q !== 'string') throw new SearchInputError('q must be a string');
+  if (q.q.length > MAX_QUERY_LENGTH) throw new SearchInputError(`q is longer than ${MAX_QUERY_LENGTH} characters`);
+  if (!Number.isInteger(q.page) || q.page < 1) throw new SearchInputError(`invalid page ${JSON.stringify(q.page)}`);
+  if (!Number.isInteger(q.perPage) || q.perPage < 1 || q.perPage > MAX_PER_PAGE) {
+    throw new SearchInputError(`invalid perPage ${JSON.stringify(q.perPage)} (1–${MAX_PER_PAGE})`);
+  }
+  if (!['relevance', 'date-desc', 'date-asc'].includes(q.sort)) throw new SearchInputError(`invalid sort ${JSON.stringify(q.sort)}`);
+}
+
+/** A bad document named from the engine's message (ids appear in it quoted) or the batch's only id. */
+function taskError(what: string, task: Task, batch: { id: unknown }[] = []): EngineTaskError {
+  const message = task.error?.message ?? `task ${task.uid} ${task.status}`;
+  const ids = batch.map((d) => String(d.id));
+  const documentId = ids.find((id) => id && message.includes(id)) ?? (ids.length === 1 ? ids[0]! : null);
+  return new EngineTaskError(`${what} failed${documentId ? ` for document ${JSON.stringify(documentId)}` : ''}: ${message}`, {
+    documentId,
+    taskUid: task.uid,
+    code: task.error?.code ?? null,
+    cause: task.error,
+  });
+}
+
+/** Fails before upload when two records share an id (the engine would silently keep one). */
+function checkIds(name: string, docs: { id: unknown }[]): void {
+  const seen = new Set<string>();
+  for (const [i, doc] of docs.entries()) {
+    if (typeof doc.id !== 'string' || doc.id === '') {
+      throw new EngineTaskError(`${name} record #${i} has no string id`, { documentId: null });
+    }
+    if (seen.has(doc.id)) throw new EngineTaskError(`duplicate ${name} id ${JSON.stringify(doc.id)}`, { documentId: doc.id });
+    seen.add(doc.id);
+  }
+}
+
+/** What the query asks to mark, from its parts and the KB forms it names. */
+function highlightTermsFor(parts: QueryPart[], mode: MatchMode, matcher: AliasMatcher | null): HighlightTerms {
+  const sequences = parts.map((p) => p.syllables.map((s) => syllableKey(s, mode)));
+  const foldedSequences: string[][] = [];
+  if (matcher) {
+    const folded = parts.flatMap((p) => p.syllables.map((s) => syllableKey(s, 'folded')));
+    const groups = new Set(matcher.matches(folded).map((m) => m.group));
+    for (const g of groups) for (const form of g.forms) foldedSequences.push(foldedSyllables(form));
+  }
+  return { mode, sequences, foldedSequences };
+}
+
+class MeiliSearchService implements SearchService {
+  private readonly client: Meilisearch;
+  private readonly log: Logger | undefined;
+  private readonly prefix: string;
+  private readonly url: string;
+  private meta: { value: MetaDoc | null; matcher: AliasMatcher | null; at: number } | null = null;
+  private reindexing: Promise<void> = Promise.resolve();
+
+  constructor(opts: SearchServiceOptions) {
+    this.url = opts.url;
+    this.prefix = opts.indexPrefix;
+    this.log = opts.log;
+    this.client = new Meilisearch({
+      host: opts.url,
+      apiKey: opts.masterKey || undefined,
+      timeout: opts.timeoutMs ?? 15_000,
+      defaultWaitOptions: { timeout: 300_000, interval: 50 },
+    });
+  }
+
+  private uid(name: IndexName): string {
+    return `${this.prefix}${name}`;
+  }
+
+  private index<T extends Record<string, any> = Record<string, any>>(name: IndexName, next = false): Index<T> {
+    return this.client.index<T>(this.uid(name) + (next ? NEXT_SUFFIX : ''));
+  }
+
+  /** Runs an engine call, turning network failures and timeouts into `EngineUnavailableError`. */
+  private async call<T>(what: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      if (err instanceof EngineTaskError || err instanceof SearchInputError || err instanceof EngineUnavailableError) throw err;
+      const unavailable =
+        err instanceof MeilisearchRequestError ||
+        err instanceof MeilisearchTaskTimeOutError ||
+        (err instanceof MeilisearchApiError && err.response.status >= 500) ||
+        (err instanceof TypeError && /fetch/i.test(err.message));
+      if (unavailable) {
+        throw new EngineUnavailableError(`Meilisearch at ${this.url} is unavailable while ${what}`, { cause: err });
+      }
+      if (err instanceof MeilisearchError) {
+        throw new EngineTaskError(`Meilisearch refused ${what}: ${err.message}`, { cause: err });
+      }
+      throw err;
+    }
+  }
+
+  /** Waits for a task and throws `EngineTaskError` unless it succeeded. */
+  private async waitOk(what: string, enqueued: ReturnType<Index['updateSettings']>, batch?: { id: unknown }[]): Promise<Task> {
+    const task = await this.call(what, () => enqueued.waitTask());
+    if (task.status !== 'succeeded') throw taskError(what, task, batch);
+    return task;
+  }
+
+  // ---------------------------------------------------------------- reindex
+
+  async reindex(records: RecordSet, opts: { fingerprint: string; kb: KnowledgeBase }): Promise<void> {
+    // One reindex at a time in this process: two interleaved builds would share the __next indexes.
+    const run = this.reindexing.then(() => this.rebuild(records, opts));
+    this.reindexing = run.catch(() => {});
+    return run;
+  }
+
+  private async rebuild(records: RecordSet, opts: { fingerprint: string; kb: KnowledgeBase }): Promise<void> {
+    const started = Date.now();
+    const groups = buildAliasGroups(opts.kb);
+    const matcher = new AliasMatcher(groups);
+    const meta: MetaDoc = { id: META_ID, fingerprint: opts.fingerprint, indexedAt: new Date().toISOString(), aliasGroups: groups };
+    const docs: Record<IndexName, { id: unknown }[]> = {
+      passages: buildPassageDocs(records, matcher),
+      articles: records.articles,
+      people: records.people,
+      events: records.events,
+      meta: [meta],
+    };
+    const settings: Record<IndexName, Settings> = {
+      passages: PASSAGE_SETTINGS,
+      articles: ARTICLE_SETTINGS,
+      people: ENTITY_SETTINGS,
+      events: ENTITY_SETTINGS,
+      meta: META_SETTINGS,
+    };
+    for (const name of INDEX_NAMES) checkIds(name, docs[name]);
+
+    await this.dropNext();
+    try {
+      for (const name of INDEX_NAMES) {
+        const uid = this.uid(name) + NEXT_SUFFIX;
+        await this.waitOk(`creating index ${uid}`, this.client.createIndex(uid, { primaryKey: 'id' }));
+        await this.waitOk(`configuring index ${uid}`, this.index(name, true).updateSettings(settings[name]));
+        const all = docs[name];
+        for (let i = 0; i < all.length; i += UPLOAD_BATCH) {
+          const batch = all.slice(i, i + UPLOAD_BATCH);
+          await this.waitOk(`indexing ${name}`, this.index(name, true).addDocuments(batch as Record<string, any>[]), batch);
+        }
+        const stats = await this.call(`counting ${uid}`, () => this.index(name, true).getStats());
+        if (stats.numberOfDocuments !== all.length) {
+          throw new EngineTaskError(`index ${uid} holds ${stats.numberOfDocuments} documents, expected ${all.length}`);
+        }
+      }
+      const existing = await this.existingIndexes();
+      // One swap for all indexes: readers see either every old index or every new one.
+      // A pair whose live index does not exist yet (first run) is a rename instead of a swap.
+      const swaps = INDEX_NAMES.map((name) => ({
+        indexes: [this.uid(name) + NEXT_SUFFIX, this.uid(name)] as [string, string],
+        rename: !existing.has(this.uid(name)),
+      }));
+      await this.waitOk('swapping indexes', this.client.swapIndexes(swaps));
+    } catch (err) {
+      this.log?.error({ err }, 'reindex failed; the previous indexes keep serving');
+      await this.dropNext().catch((cleanupErr) => this.log?.warn({ err: cleanupErr }, 'could not delete __next indexes'));
+      throw err;
+    }
+    // After the swap the __next names hold the old data.
+    await this.dropNext();
+    this.meta = { value: meta, matcher, at: Date.now() };
+    this.log?.info(
+      { passages: records.passages.length, articles: records.articles.length, ms: Date.now() - started },
+      'reindex complete',
+    );
+  }
+
+  private async existingIndexes(): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (let offset = 0; ; offset += 100) {
+      const page = await this.call('listing indexes', () => this.client.getRawIndexes({ offset, limit: 100 }));
+      for (const idx of page.results) found.add(idx.uid);
+      if (offset + 100 >= page.total) return found;
+    }
+  }
+
+  /** Deletes leftover `__next` indexes (from a crash or a failed build, or the old ones after a swap). */
+  private async dropNext(): Promise<void> {
+    const existing = await this.existingIndexes();
+    for (const name of INDEX_NAMES) {
+      const uid = this.uid(name) + NEXT_SUFFIX;
+      if (!existing.has(uid)) continue;
+      const task = await this.call(`deleting ${uid}`, () => this.client.deleteIndex(uid).waitTask());
+      if (task.status !== 'succeeded' && task.error?.code !== 'index_not_found') throw taskError(`deleting ${uid}`, task);
+    }
+  }
+
+  // ---------------------------------------------------------------- meta
+
+  /** The serving meta record and its alias matcher, cached briefly; a failure is never cached. */
+  private async loadMeta(): Promise<{ value: MetaDoc | null; matcher: AliasMatcher | null }> {
+    if (this.meta && Date.now() - this.meta.at < META_TTL_MS) return this.meta;
+    let value: MetaDoc | null = null;
+    try {
+      value = await this.call('reading the corpus record', async () => (await this.index<MetaDoc>('meta').getDocument(META_ID)) as MetaDoc);
+    } catch (err) {
+      if (!(err instanceof EngineTaskError && isNotFound(err.cause))) throw err;
+    }
+    const matcher = value ? new AliasMatcher(value.aliasGroups ?? []) : null;
+    this.meta = { value, matcher, at: Date.now() };
+    return this.meta;
+  }
+
+  // ---------------------------------------------------------------- search
+
+  async search(query: SearchQuery): Promise<SearchResult> {
+    checkQuery(query);
+    const started = performance.now();
+    const filter = buildFilter(query.filters ?? {});
+    const { matcher } = await this.loadMeta();
+    const parsed = parseQuery(query.q, matcher);
+    let result: Omit<SearchResult, 'tookMs'>;
+    if (parsed.syllables.length === 0) {
+      result = await this.listByDate(query, filter);
+    } else if (engineWordCount(parsed.parts) > MAX_ENGINE_WORDS) {
+      result = await this.searchQuote(query, parsed, filter, matcher);
+    } else {
+      result = await this.searchWords(query, parsed, parsed.mode, filter, matcher);
+      if (result.total === 0 && parsed.mode === 'exact') {
+        // Nothing with these exact diacritics (a mistyped tone?): fall back to folded matching.
+        result = await this.searchWords(query, parsed, 'folded', filter, matcher);
+      }
+    }
+    return { ...result, tookMs: Math.round(performance.now() - started) };
+  }
+
+  /** Runs one search on the passages index; an index that does not exist yet is an empty result. */
+  private async searchPassages(q: string, params: SearchParams): Promise<SearchResponse<Record<string, any>>> {
+    try {
+      return await this.call('searching', () => this.index('passages').search(q, params));
+    } catch (err) {
+      if (err instanceof EngineTaskError && isNotFound(err.cause)) {
+        return { hits: [], totalHits: 0, facetDistribution: {}, processingTimeMs: 0, query: q } as unknown as SearchResponse<
+          Record<string, any>
+        >;
+      }
+      throw err;
+    }
+  }
+
+  private async listByDate(query: SearchQuery, filter: string | null): Promise<Omit<SearchResult, 'tookMs'>> {
+    const res = await this.searchPassages('', {
+      filter: filter ?? undefined,
+      sort: sortFor(query.sort === 'date-asc' ? 'date-asc' : 'date-desc'),
+      facets: Object.values(FACET_ATTRIBUTES),
+      page: query.page,
+      hitsPerPage: query.perPage,
+    });
+    const terms: HighlightTerms = { mode: 'folded', sequences: [], foldedSequences: [] };
+    return this.toResult(res.hits, res.totalHits ?? 0, res.facetDistribution, query, terms, 'all');
+  }
+
+  private async searchWords(
+    query: SearchQuery,
+    parsed: ParsedQuery,
+    mode: MatchMode,
+    filter: string | null,
+    matcher: AliasMatcher | null,
+  ): Promise<Omit<SearchResult, 'tookMs'>> {
+    const res = await this.searchPassages(renderQuery(parsed.parts, mode), {
+      attributesToSearchOn: attributesFor(mode, parsed.namesKnownForm),
+      // Every syllable must be there: a count for "Thủ tướng" must not include passages with only "thủ".
+      matchingStrategy: 'all',
+      filter: filter ?? undefined,
+      sort: sortFor(query.sort),
+      facets: Object.values(FACET_ATTRIBUTES),
+      page: query.page,
+      hitsPerPage: query.perPage,
+    });
+    const terms = highlightTermsFor(parsed.parts, mode, matcher);
+    return this.toResult(res.hits, res.totalHits ?? 0, res.facetDistribution, query, terms, mode);
+  }
+
+  /**
+   * A pasted sentence longer than the engine reads (10 words): every chunk of ≤10 syllables is
+   * searched in one multi-search; passages matching the most chunks win, then by summed score.
+   */
+  private async searchQuote(
+    query: SearchQuery,
+    parsed: ParsedQuery,
+    filter: string | null,
+    matcher: AliasMatcher | null,
+  ): Promise<Omit<SearchResult, 'tookMs'>> {
+    const chunks = chunkParts(parsed.parts);
+    const modes: MatchMode[] = parsed.mode === 'exact' ? ['exact', 'folded'] : ['folded'];
+    let ranked: { id: string; coverage: number; score: number }[] = [];
+    let usedMode: MatchMode = parsed.mode;
+    for (const mode of modes) {
+      usedMode = mode;
+      const res = await this.call('searching a quote', () =>
+        this.client.multiSearch({
+          queries: chunks.map((chunk) => ({
+            indexUid: this.uid('passages'),
+            q: renderQuery(chunk, mode),
+            attributesToSearchOn: attributesFor(mode, parsed.namesKnownForm),
+            matchingStrategy: 'all' as const,
+            filter: filter ?? undefined,
+            limit: QUOTE_CANDIDATES,
+            attributesToRetrieve: ['id'],
+            showRankingScore: true,
+          })),
+        }),
+      ).catch((err) => {
+        if (err instanceof EngineTaskError && isNotFound(err.cause)) return { results: [] };
+        throw err;
+      });
+      const byId = new Map<string, { id: string; coverage: number; score: number }>();
+      for (const r of res.results) {
+        for (const hit of r.hits) {
+          const id = String(hit.id);
+          const entry = byId.get(id) ?? { id, coverage: 0, score: 0 };
+          entry.coverage += 1;
+          entry.score += Number(hit._rankingScore ?? 0);
+          byId.set(id, entry);
+        }
+      }
+      ranked = [...byId.values()].sort((a, b) => b.coverage - a.coverage || b.score - a.score || a.id.localeCompare(b.id));
+      if (ranked.length > 0) break;
+    }
+    const best = ranked[0]?.coverage ?? 0;
+    // Count what matched the most chunks: all of them for a faithful quote, fewer for a misquote.
+    const selected = ranked.filter((r) => r.coverage === best);
+    const terms = highlightTermsFor(parsed.parts, usedMode, matcher);
+    if (selected.length === 0) return this.toResult([], 0, {}, query, terms, 'quote');
+
+    const inSet = [filter, idFilter(selected.map((r) => r.id))].filter(Boolean).map((c) => `(${c})`).join(' AND ');
+    const sort = sortFor(query.sort);
+    if (sort) {
+      const res = await this.searchPassages('', {
+        filter: inSet,
+        sort,
+        facets: Object.values(FACET_ATTRIBUTES),
+        page: query.page,
+        hitsPerPage: query.perPage,
+      });
+      return this.toResult(res.hits, res.totalHits ?? 0, res.facetDistribution, query, terms, 'quote');
+    }
+    const pageIds = selected.slice((query.page - 1) * query.perPage, query.page * query.perPage).map((r) => r.id);
+    const [facetRes, pageRes] = await Promise.all([
+      this.searchPassages('', { filter: inSet, facets: Object.values(FACET_ATTRIBUTES), limit: 0 }),
+      pageIds.length
+        ? this.searchPassages('', { filter: idFilter(pageIds), limit: pageIds.length })
+        : Promise.resolve({ hits: [] as Record<string, any>[] }),
+    ]);
+    const byId = new Map(pageRes.hits.map((h) => [String(h.id), h]));
+    const hits = pageIds.map((id) => byId.get(id)).filter((h): h is Record<string, any> => h !== undefined);
+    return this.toResult(hits, selected.length, facetRes.facetDistribution, query, terms, 'quote');
+  }
+
+  private toResult(
+    rawHits: Record<string, any>[],
+    total: number,
+    distribution: Record<string, Record<string, number>> | undefined,
+    query: SearchQuery,
+    terms: HighlightTerms,
+    matchMode: SearchResult['matchMode'],
+  ): Omit<SearchResult, 'tookMs'> {
+    const hits: SearchHit[] = rawHits.map((raw) => {
+      const passage = toPassageDoc(raw);
+      return { passage, highlighted: highlightText(passage.text, terms), snippet: snippetText(passage.text, terms) };
+    });
+    return { hits, total, facets: mapFacets(distribution), page: query.page, perPage: query.perPage, matchMode };
+  }
+
+  async *exportPassages(q: Omit<SearchQuery, 'page' | 'perPage'>): AsyncIterable<PassageDoc> {
+    const perPage = MAX_PER_PAGE;
+    for (let page = 1; ; page++) {
+      const res = await this.search({ ...q, page, perPage });
+      for (const hit of res.hits) yield hit.passage;
+      if (page * perPage >= res.total || res.hits.length === 0) return;
+    }
+  }
+
+  // ---------------------------------------------------------------- lookups
+
+  async getPassage(id: string): Promise<PassageDoc | null> {
+    const doc = await this.getDoc<Record<string, any>>('passages', id);
+    return doc ? toPassageDoc(doc) : null;
+  }
+
+  async findPassages(filters: SearchFilters): Promise<PassageDoc[]> {
+    const filter = buildFilter(filters);
+    const out: PassageDoc[] = [];
+    for (let page = 1; ; page++) {
+      const res = await this.searchPassages('', {
+        filter: filter ?? undefined,
+        sort: ['dateSort:asc', 'articleId:asc', 'ordinal:asc'],
+        page,
+        hitsPerPage: MAX_PER_PAGE,
+      });
+      out.push(...res.hits.map(toPassageDoc));
+      if (page * MAX_PER_PAGE >= (res.totalHits ?? 0) || res.hits.length === 0) return out;
+    }
+  }
+
+  private async getDoc<T extends Record<string, any>>(name: IndexName, id: string): Promise<T | null> {
+    if (typeof id !== 'string' || !/^[A-Za-z0-9_-]{1,511}$/.test(id)) return null;
+    try {
+      return await this.call(`reading ${name} ${id}`, async () => (await this.index<T>(name).getDocument(id)) as T);
+    } catch (err) {
+      if (err instanceof EngineTaskError && isNotFound(err.cause)) return null;
+      throw err;
+    }
+  }
+
+  private async allDocs<T extends Record<string, any>>(name: IndexName): Promise<T[]> {
+    const out: T[] = [];
+    const limit = 1000;
+    for (let offset = 0; ; offset += limit) {
+      let page;
+      try {
+        page = await this.call(`listing ${name}`, () => this.index<T>(name).getDocuments({ offset, limit }));
+      } catch (err) {
+        if (err instanceof EngineTaskError && isNotFound(err.cause)) return [];
+        throw err;
+      }
+      out.push(...page.results);
+      if (offset + limit >= page.total) return out;
+    }
+  }
+
+  getArticle(id: string): Promise<Article | null> {
+    return this.getDoc<Article>('articles', id);
+  }
+
+  async listArticles(): Promise<Article[]> {
+    const all = await this.allDocs<Article>('articles');
+    return all.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.id.localeCompare(b.id));
+  }
+
+  async listPeople(): Promise<Person[]> {
+    const all = await this.allDocs<Person>('people');
+    return all.sort((a, b) => a.name.localeCompare(b.name, 'vi') || a.id.localeCompare(b.id));
+  }
+
+  getPerson(id: string): Promise<Person | null> {
+    return this.getDoc<Person>('people', id);
+  }
+
+  async listEvents(): Promise<Event[]> {
+    const all = await this.allDocs<Event>('events');
+    return all.sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.id.localeCompare(b.id));
+  }
+
+  getEvent(id: string): Promise<Event | null> {
+    return this.getDoc<Event>('events', id);
+  }
+
+  // ---------------------------------------------------------------- health
+
+  async health(): Promise<EngineHealth> {
+    const counts = { articles: 0, passages: 0, people: 0, events: 0 };
+    try {
+      const version = await this.call('reading the version', () => this.client.getVersion());
+      const stats = await this.call('reading stats', () => this.client.getStats());
+      for (const name of ['articles', 'passages', 'people', 'events'] as const) {
+        counts[name] = stats.indexes[this.uid(name)]?.numberOfDocuments ?? 0;
+      }
+      this.meta = null;
+      const { value } = await this.loadMeta();
+      return { ok: true, engineVersion: version.pkgVersion, counts, corpusFingerprint: value?.fingerprint ?? null };
+    } catch (err) {
+      if (!(err instanceof EngineUnavailableError)) throw err;
+      this.log?.warn({ err: err.message }, 'engine health check failed');
+      return { ok: false, engineVersion: null, counts, corpusFingerprint: null };
+    }
+  }
+}
+
+/** Creates the search service for one engine and index prefix. */
+export function createSearchService(opts: SearchServiceOptions): SearchService {
+  return new MeiliSearchService(opts);
+}

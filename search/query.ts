@@ -1,0 +1,170 @@
+/**
+ * Reads a researcher's query into the parts the engine and the highlighter need.
+ *
+ * Vietnamese writes one syllable per word and its diacritics carry meaning, so a query is
+ * read as syllables, in one of two modes:
+ * - `exact` when the query carries diacritics: every syllable is matched by its Telex key on the
+ *   Telex twin of the text ("bạn" → `banj`, never "bàn" `banf`);
+ * - `folded` otherwise: syllables match whatever their diacritics ("ngoai giao" → "ngoại giao").
+ * Curly and guillemet quotes become straight quotes (phrases); a run of syllables that is a KB
+ * form ("HNNG 31", "Bộ Ngoại giao") becomes a phrase so that it is matched as a whole.
+ */
+import { foldDiacritics, hasDiacritics, splitSyllables, toNfc, toTelexSyllable } from '../lib/vietnamese.ts';
+import { decodeTypedSyllable } from '../lib/vietnamese-query.ts';
+import type { AliasMatcher } from './aliases.ts';
+
+export type MatchMode = 'exact' | 'folded';
+
+/** A word or a quoted phrase of the query, as syllables (NFC, diacritics as typed). */
+export interface QueryPart {
+  phrase: boolean;
+  syllables: string[];
+}
+
+export interface ParsedQuery {
+  parts: QueryPart[];
+  /** All syllables in order. */
+  syllables: string[];
+  /** `exact` when any syllable carries a diacritic (or was typed as Telex/VNI keys). */
+  mode: MatchMode;
+  /**
+   * True when the query spells a KB form ("BNG", "HNNG 31"): only then are the passages' alias
+   * fields searched, so "ngoại giao" counts passages that say it, not those that say "BNG".
+   */
+  namesKnownForm: boolean;
+}
+
+/** The longest query Meilisearch reads word by word; longer ones are searched in chunks. */
+export const MAX_ENGINE_WORDS = 10;
+
+/** Opening and closing quote marks that Vietnamese text and keyboards produce, mapped to `"`. */
+const QUOTES = /[“”„‟«»〝〞＂‹›「」『』]|‘|’(?!\p{L})|(?<!\p{L})’/gu;
+
+/** Replaces typographic quotes with straight double quotes, so they delimit phrases. */
+export function normalizeQuotes(q: string): string {
+  return q.replace(QUOTES, '"');
+}
+
+/** Matching key of a syllable in a mode: its Telex key (exact) or its folded lower-case form. */
+export function syllableKey(syllable: string, mode: MatchMode): string {
+  return mode === 'exact' ? toTelexSyllable(syllable) : foldDiacritics(syllable).toLowerCase();
+}
+
+/**
+ * Groups runs of free words that spell a KB form into phrases: `HNNG 31 chủ đề` →
+ * `"HNNG 31"` + `chủ` + `đề`. Single-syllable forms (abbreviations) need no phrase.
+ */
+function phraseKnownForms(parts: QueryPart[], matcher: AliasMatcher | null): QueryPart[] {
+  if (!matcher) return parts;
+  const out: QueryPart[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    if (run.length === 0) return;
+    const folded = run.map((s) => syllableKey(s, 'folded'));
+    const found = matcher.matches(folded).filter((m) => m.length >= 2);
+    // Longest first, non-overlapping.
+    found.sort((a, b) => b.length - a.length || a.start - b.start);
+    const taken: boolean[] = new Array(run.length).fill(false);
+    const phrases = new Map<number, number>();
+    for (const m of found) {
+      let free = true;
+      for (let k = m.start; k < m.start + m.length; k++) free &&= !taken[k];
+      if (!free) continue;
+      for (let k = m.start; k < m.start + m.length; k++) taken[k] = true;
+      phrases.set(m.start, m.length);
+    }
+    for (let i = 0; i < run.length; ) {
+      const len = phrases.get(i);
+      if (len) {
+        out.push({ phrase: true, syllables: run.slice(i, i + len) });
+        i += len;
+      } else {
+        out.push({ phrase: false, syllables: [run[i]!] });
+        i += 1;
+      }
+    }
+    run = [];
+  };
+  for (const part of parts) {
+    if (part.phrase) {
+      flush();
+      out.push(part);
+    } else run.push(...part.syllables);
+  }
+  flush();
+  return out;
+}
+
+/** Parses a raw query string. */
+export function parseQuery(raw: string, matcher: AliasMatcher | null = null): ParsedQuery {
+  const text = normalizeQuotes(toNfc(raw));
+  const segments = text.split('"');
+  let parts: QueryPart[] = [];
+  let typedKeys = false;
+  segments.forEach((segment, i) => {
+    // Odd segments sit between quotes; an unclosed last quote leaves free words.
+    const isPhrase = i % 2 === 1 && i < segments.length - 1;
+    const syllables = splitSyllables(segment).map((s) => {
+      const decoded = decodeTypedSyllable(s.text);
+      if (decoded) typedKeys = true;
+      return decoded ?? s.text;
+    });
+    if (syllables.length === 0) return;
+    if (isPhrase) parts.push({ phrase: true, syllables });
+    else for (const s of syllables) parts.push({ phrase: false, syllables: [s] });
+  });
+  parts = phraseKnownForms(parts, matcher);
+  const syllables = parts.flatMap((p) => p.syllables);
+  const mode: MatchMode = typedKeys || syllables.some(hasDiacritics) ? 'exact' : 'folded';
+  const namesKnownForm = matcher !== null && matcher.matches(syllables.map((s) => syllableKey(s, 'folded'))).length > 0;
+  return { parts, syllables, mode, namesKnownForm };
+}
+
+/** Renders parts as a Meilisearch `q` in a mode (phrases quoted, syllables as their keys). */
+export function renderQuery(parts: QueryPart[], mode: MatchMode): string {
+  return parts
+    .map((p) => {
+      const keys = p.syllables.map((s) => syllableKey(s, mode)).join(' ');
+      return p.phrase && p.syllables.length > 1 ? `"${keys}"` : keys;
+    })
+    .join(' ');
+}
+
+/** Engine attributes a mode searches on; the alias fields only for a query that names a KB form. */
+export function attributesFor(mode: MatchMode, withAliases: boolean): string[] {
+  const text = mode === 'exact' ? 'textTelex' : 'text';
+  const aliases = mode === 'exact' ? 'aliasesTelex' : 'aliases';
+  return withAliases ? [text, aliases] : [text];
+}
+
+/** Number of engine words a query uses (a phrase counts each of its syllables). */
+export function engineWordCount(parts: QueryPart[]): number {
+  return parts.reduce((n, p) => n + p.syllables.length, 0);
+}
+
+/**
+ * Splits a long query into chunks of at most `MAX_ENGINE_WORDS` syllables of about equal size,
+ * keeping phrases whole where they fit.
+ */
+export function chunkParts(parts: QueryPart[], max = MAX_ENGINE_WORDS): QueryPart[][] {
+  const words = parts.flatMap((p) =>
+    p.syllables.length > max ? p.syllables.map((s) => ({ phrase: false, syllables: [s] })) : [p],
+  );
+  const total = engineWordCount(words);
+  const n = Math.ceil(total / max);
+  const size = Math.ceil(total / n);
+  const chunks: QueryPart[][] = [];
+  let current: QueryPart[] = [];
+  let count = 0;
+  for (const w of words) {
+    if (count + w.syllables.length > size && current.length > 0) {
+      chunks.push(current);
+      current = [];
+      count = 0;
+    }
+    current.push(w);
+    count += w.syllables.length;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}

@@ -1,0 +1,72 @@
+/**
+ * Index settings, each chosen for Vietnamese research use; search/README.md explains them.
+ *
+ * @see https://www.meilisearch.com/docs/reference/api/settings
+ */
+import type { Settings } from 'meilisearch';
+
+/** Filterable attribute behind each API filter / facet name. */
+export const FACET_ATTRIBUTES = {
+  event: 'eventIds',
+  speaker: 'speakerId',
+  year: 'year',
+  kind: 'kind',
+  source: 'source',
+} as const;
+
+/**
+ * Settings of the passages index.
+ *
+ * - searchableAttributes: the text first, then the KB aliases of the entities it names; the Telex
+ *   twins are searched only with `attributesToSearchOn` when the query carries diacritics.
+ *   @see https://www.meilisearch.com/docs/learn/relevancy/displayed_searchable_attributes
+ * - rankingRules: `sort` first, so "by date" is strictly chronological among matches; without a
+ *   sort parameter it is a no-op and relevance applies. @see https://www.meilisearch.com/docs/learn/relevancy/ranking_rules
+ * - typoTolerance: Vietnamese syllables are 1–7 letters and `tuong`/`truong`/`thuong` are one edit
+ *   apart, so no typo below 8 letters (foreign names can still get one), none on the Telex and
+ *   alias fields, none on numbers ("31" must not match "32"). @see https://www.meilisearch.com/docs/learn/relevancy/typo_tolerance_settings
+ * - prefixSearch disabled: a prefix match on "ban" finds "bang" and cannot be highlighted as a whole
+ *   syllable; counts must mean "contains these syllables". @see https://www.meilisearch.com/docs/reference/api/settings#prefix-search
+ * - faceting.maxValuesPerFacet 1000: more than 100 speakers stay countable.
+ *   @see https://www.meilisearch.com/docs/reference/api/settings#faceting
+ * - pagination.maxTotalHits 100000: exact totals and full exports (the corpus is far smaller).
+ *   @see https://www.meilisearch.com/docs/reference/api/settings#pagination
+ * - searchCutoffMs 3000: long pasted quotes run several searches; a cut-off search returns partial
+ *   results silently, so allow more than the 1500 ms default. @see https://www.meilisearch.com/docs/reference/api/settings#search-cutoff
+ */
+export const PASSAGE_SETTINGS: Settings = {
+  searchableAttributes: ['text', 'aliases', 'textTelex', 'aliasesTelex'],
+  filterableAttributes: ['id', 'articleId', 'eventIds', 'speakerId', 'year', 'kind', 'source'],
+  sortableAttributes: ['dateSort', 'articleId', 'ordinal'],
+  rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
+  typoTolerance: {
+    enabled: true,
+    minWordSizeForTypos: { oneTypo: 8, twoTypos: 12 },
+    disableOnAttributes: ['aliases', 'textTelex', 'aliasesTelex'],
+    disableOnNumbers: true,
+  },
+  prefixSearch: 'disabled',
+  faceting: { maxValuesPerFacet: 1000, sortFacetValuesBy: { '*': 'count' } },
+  pagination: { maxTotalHits: 100_000 },
+  searchCutoffMs: 3000,
+};
+
+/** Articles: looked up by id and listed; searchable by title for completeness. */
+export const ARTICLE_SETTINGS: Settings = {
+  searchableAttributes: ['title'],
+  filterableAttributes: ['id', 'eventIds', 'speakerIds', 'mentionIds', 'date'],
+  sortableAttributes: ['date'],
+  pagination: { maxTotalHits: 100_000 },
+};
+
+/** People and events: small lists read whole. */
+export const ENTITY_SETTINGS: Settings = {
+  searchableAttributes: ['name', 'aliases'],
+  filterableAttributes: ['id'],
+  pagination: { maxTotalHits: 100_000 },
+};
+
+/** The meta index holds one record: the corpus fingerprint the serving indexes were built from. */
+export const META_SETTINGS: Settings = {
+  searchableAttributes: ['id'],
+};
