@@ -12,7 +12,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Config } from '../lib/config.ts';
 import { apiError } from './errors.ts';
 import { docsPlugin } from './plugins/docs.ts';
-import { errorHandlerPlugin } from './plugins/error-handler.ts';
+import { errorHandlerPlugin, type NotFoundOptions } from './plugins/error-handler.ts';
 import { securityPlugin } from './plugins/security.ts';
 import { servicesPlugin, type Readiness } from './plugins/services.ts';
 import { registerWeb } from './plugins/web.ts';
@@ -71,6 +71,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const readiness = opts.readiness ?? { ready: true };
   const maxAgeSeconds = opts.cacheMaxAgeSeconds ?? 300;
 
+  // The error and not-found handlers first: route contexts inherit them when they are created.
+  const clientRoutes: NotFoundOptions = {};
+  await app.register(errorHandlerPlugin, clientRoutes);
   await app.register(servicesPlugin, { search: opts.search, config: opts.config, readiness });
   await app.register(securityPlugin);
   await app.register(docsPlugin, { version });
@@ -98,7 +101,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     { prefix: '/api' },
   );
 
-  const serveClientRoute = await registerWeb(app, { webRoot: opts.webRoot ?? path.join(ROOT, 'web', 'dist') });
-  await app.register(errorHandlerPlugin, { serveClientRoute });
+  clientRoutes.serveClientRoute = await registerWeb(app, { webRoot: opts.webRoot ?? path.join(ROOT, 'web', 'dist') });
   return app;
 }

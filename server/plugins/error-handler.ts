@@ -36,6 +36,7 @@ export interface NotFoundOptions {
 /** Registers the error and not-found handlers on the root instance. */
 export const errorHandlerPlugin = fp<NotFoundOptions>(
   async (app, opts) => {
+    // `opts` is read at request time: app.ts fills in the web fallback once the web plugin is registered.
     app.setErrorHandler(function handleError(err: FastifyError, request, reply) {
       if (err instanceof ApiError) {
         return reply
