@@ -8,10 +8,11 @@ import type { Logger } from 'pino';
 import { loadKnowledgeBase } from '../ingest/kb.ts';
 import { runIngest } from '../ingest/pipeline.ts';
 import type { KnowledgeBase } from '../ingest/types.ts';
-import { AliasMatcher } from '../search/aliases.ts';
-import { buildPassageDocs, toPassageDoc } from '../search/documents.ts';
 import { createSearchService } from '../search/index.ts';
-import type { PassageDoc, RecordSet } from '../search/types.ts';
+import type { RecordSet } from '../search/types.ts';
+import { passageDocsOf } from './passage-docs.ts';
+
+export { passageDocsOf };
 
 /** Where to index and what. */
 export interface CorpusIndexOptions {
@@ -21,11 +22,6 @@ export interface CorpusIndexOptions {
   corpusDir: string;
   kbDir: string;
   log?: Logger;
-}
-
-/** Public passage documents of a record set, as the index holds them (without search-only fields). */
-export function passageDocsOf(records: RecordSet): PassageDoc[] {
-  return buildPassageDocs(records, new AliasMatcher([])).map((d) => toPassageDoc(d as unknown as Record<string, unknown>));
 }
 
 /** Ingests the corpus, reindexes it under `indexPrefix`, and returns the service with what it indexed. */

@@ -144,9 +144,8 @@ const out: Record<string, unknown> = { machine: { cpus: os.cpus().length, cpu: o
 try {
   const { docs } = await indexCorpus({ url: engine.url, masterKey: engine.masterKey, indexPrefix: prefix, corpusDir: config.corpusDir, kbDir: config.kbDir, log });
   const indexes = await listIndexes({ url: engine.url, masterKey: engine.masterKey });
-  const passagesIndex = indexes
-    .filter((i) => i.uid.startsWith(prefix) && i.uid.includes('passages'))
-    .sort((a, b) => b.numberOfDocuments - a.numberOfDocuments)[0];
+  // The serving passages index is `<prefix>passages` (search/index.ts swaps a `__next` one into it).
+  const passagesIndex = indexes.find((i) => i.uid === `${prefix}passages`);
   if (!passagesIndex) throw new Error(`no passages index under prefix ${prefix}`);
 
   const labelled = parseQueryFile(await fs.readFile(path.resolve('tests/eval/queries.jsonl'), 'utf8'));

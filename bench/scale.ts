@@ -24,7 +24,7 @@ import { runIngest } from '../ingest/pipeline.ts';
 import { loadConfig, type Config } from '../lib/config.ts';
 import { connectEngine, createSearchService } from '../search/index.ts';
 import { engineStats } from './baseline-index.ts';
-import { passageDocsOf } from './corpus-index.ts';
+import { passageDocsOf } from './passage-docs.ts';
 import { apiSearchPath, buildLoadQueries, type LoadQuery } from './load-queries.ts';
 import { percentile } from './metrics.ts';
 import { parseQueryFile, toSearchFilters } from './query-set.ts';
