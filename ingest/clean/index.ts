@@ -245,6 +245,10 @@ function pickTitle(items: Item[]): { item: Item; index: number } | null {
   const firstHeading = kept.find(([it]) => it.kind === 'heading' && it.text !== '');
   if (firstHeading && kept.slice(0, kept.indexOf(firstHeading)).filter(([it]) => it.kind !== 'caption' && wordCount(it.text) >= 8).length < 2) {
     index = firstHeading[1];
+    for (const [it, i] of kept) {
+      if (i >= index) break;
+      if (wordCount(it.text) <= 3 && !TERMINAL.test(it.text) && it.kind !== 'caption') labels.push(it);
+    }
   } else {
     for (const [it, i] of kept) {
       if (it.kind === 'caption') continue;

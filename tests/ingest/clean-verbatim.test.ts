@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { spanText } from '../../ingest/clean/index.ts';
+import { cleanDocument } from '../../ingest/clean/index.ts';
+import { parseDocument } from '../../ingest/parse/index.ts';
+import type { CleanDocument } from '../../ingest/types.ts';
+import { REPO, cleanCorpusFile, corpusFiles, loadSource } from './helpers.ts';
+
+/** What the cleaner may cut at the edges of a block: table pipes, separators, an agency tag. */
+const EDGE = /^[\s|\-–—.:()]*$/u;
+const AGENCY = /^\(?[A-ZĐ]{2,8}\)?\s*[-–]\s*$/u;
+
+/** Asserts the verbatim rule for every block (and the title and byline) of a document. */
+function expectVerbatim(doc: CleanDocument): void {
+  const parts = [...doc.blocks, ...(doc.title ? [doc.title] : []), ...(doc.byline ? [doc.byline] : [])];
+  for (const b of parts) {
+    const visible = spanText(doc.source, b.span);
+    const at = visible.indexOf(b.text);
+    expect(at, `${doc.source.path}: "${b.text.slice(0, 60)}" is not the text of its span "${visible.slice(0, 60)}"`).toBeGreaterThanOrEqual(0);
+    const before = visible.slice(0, at);
+    let after = visible.slice(at + b.text.length);
+    const credit = 'credit' in b ? b.credit : undefined;
+    // In .txt the span stops before the credit; in .md/.html it is the whole element, credit included.
+    if (credit && after.includes(credit)) after = after.replace(credit, '').replace(/ảnh|nguồn|photo/iu, '');
+    expect(EDGE.test(before) || AGENCY.test(before), `${doc.source.path}: cut before "${b.text.slice(0, 40)}": "${before}"`).toBe(true);
+    expect(EDGE.test(after), `${doc.source.path}: cut after "${b.text.slice(0, 40)}": "${after}"`).toBe(true);
+  }
+}
+
+describe('the verbatim rule: cleaning removes, it never rewrites', () => {
+  for (const rel of corpusFiles()) {
+    it(`holds for every block of ${rel}`, () => {
+      expectVerbatim(cleanCorpusFile(rel));
+    });
+  }
+
+  it('holds exactly (span text equals block text) for plain-text blocks without a credit', () => {
+    for (const rel of corpusFiles()) {
+      const doc = cleanCorpusFile(rel);
+      for (const b of doc.blocks.filter((x) => !x.credit)) {
+        if (doc.dropped.some((d) => d.rule === 'agency-tag') && b === doc.blocks.find((x) => x.kind === 'paragraph')) continue;
+        expect(spanText(doc.source, b.span)).toBe(b.text);
+      }
+    }
+  });
+
+  for (const name of fs.readdirSync(path.join(REPO, 'tests/fixtures')).sort()) {
+    const input = fs.readdirSync(path.join(REPO, 'tests/fixtures', name)).find((f) => f.startsWith('input.'));
+    if (!input || name.includes('no-body')) continue;
+    it(`holds for the Markdown/HTML fixture ${name}`, () => {
+      const src = loadSource(path.join(REPO, 'tests/fixtures'), `${name}/${input}`);
+      expectVerbatim(cleanDocument(parseDocument(src)));
+    });
+  }
+});
