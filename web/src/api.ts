@@ -343,7 +343,7 @@ function toPersonSummary(raw: Unsafe): PersonSummary {
 /** Normalises an event page or one column of a comparison. */
 export function toEventPage(raw: Unsafe): EventPage {
   // `{event: {...KB record}, themes: [verbatim, with passage], keyPoints, …}`: the verbatim themes win over the KB's.
-  const e = raw?.event && typeof raw.event === 'object' ? { ...raw.event, ...raw, themes: raw.themes ?? raw.event.themes, id: raw.event.id, name: raw.event.name, date: raw.event.date, endDate: raw.event.endDate } : (raw ?? {});
+  const e = raw?.event && typeof raw.event === 'object' ? { ...raw.event, ...raw, themes: Array.isArray(raw.themes) && raw.themes.length ? raw.themes : raw.event.themes, id: raw.event.id, name: raw.event.name, date: raw.event.date, endDate: raw.event.endDate } : (raw ?? {});
   return {
     ...toEventSummary(e),
     endDate: str(e.endDate),

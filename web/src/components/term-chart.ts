@@ -21,9 +21,22 @@ export function inTimeOrder(points: TermPoint[]): TermPoint[] {
   return [...points].sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999'));
 }
 
-/** Shortens a long event name for an axis label. */
-function shortLabel(label: string): string {
-  return label.length > 22 ? `${label.slice(0, 21)}…` : label;
+/**
+ * Axis labels: the words the event names share are dropped ("Hội nghị Ngoại giao lần thứ 31"
+ * and "… 32" become "lần thứ 31", "lần thứ 32"), then long labels are shortened.
+ */
+export function axisLabels(labels: string[]): string[] {
+  const words = labels.map((l) => l.split(/\s+/));
+  let common = 0;
+  if (labels.length > 1) {
+    while (words.every((w) => w.length > common + 1 && w[common] === words[0]![common])) common++;
+  }
+  // Keep the last shared word when it is a counter word ("lần thứ"), so labels still read.
+  const start = Math.max(0, common - 2);
+  return words.map((w) => {
+    const label = (common >= 3 ? w.slice(start) : w).join(' ');
+    return label.length > 24 ? `${label.slice(0, 23)}…` : label;
+  });
 }
 
 /** The chart as a `<figure>` with an SVG and a data table. */
@@ -42,6 +55,7 @@ export function termChart(points: TermPoint[], caption: string, description: str
     chart.append(svg('line', { x1: PAD.left, x2: WIDTH - PAD.right, y1: y, y2: y, class: 'chart-grid' }));
     chart.append(svg('text', { x: PAD.left - 6, y: y + 4, class: 'chart-tick', 'text-anchor': 'end' }, String(value)));
   }
+  const labels = axisLabels(ordered.map((p) => p.label));
   ordered.forEach((p, i) => {
     const x = PAD.left + slot * i + (slot - barW) / 2;
     const barH = (innerH * p.count) / max;
@@ -49,7 +63,7 @@ export function termChart(points: TermPoint[], caption: string, description: str
     chart.append(svg('rect', { x, y, width: barW, height: Math.max(barH, p.count > 0 ? 2 : 0), class: 'chart-bar', rx: 2 }));
     chart.append(svg('text', { x: x + barW / 2, y: y - 6, class: 'chart-value', 'text-anchor': 'middle' }, String(p.count)));
     const cx = x + barW / 2;
-    chart.append(svg('text', { x: cx, y: HEIGHT - PAD.bottom + 18, class: 'chart-label', 'text-anchor': 'middle' }, shortLabel(p.label)));
+    chart.append(svg('text', { x: cx, y: HEIGHT - PAD.bottom + 18, class: 'chart-label', 'text-anchor': 'middle' }, labels[i] ?? p.label));
     chart.append(svg('text', { x: cx, y: HEIGHT - PAD.bottom + 34, class: 'chart-date', 'text-anchor': 'middle' }, formatDate(p.date)));
   });
   const table = h(

@@ -75,7 +75,9 @@ function chooser(events: EventSummary[], ids: string[], navigate: (href: string,
   const form = h(
     'form',
     { class: 'compare-form', action: '/compare', method: 'get' },
-    h('fieldset', {}, h('legend', {}, t().compareChoose),
+    h('details', { class: 'compare-choices', open: ids.length < 2 || ids.length > MAX_EVENTS },
+      h('summary', {}, t().compareChoose, h('span', { class: 'muted' }, ` (${ids.length})`)),
+    h('fieldset', {}, h('legend', { class: 'visually-hidden' }, t().compareChoose),
       h('ul', { class: 'event-choices' }, ...sorted.map((e) => {
         const id = `cmp-${e.id}`;
         return h('li', {}, h('input', { type: 'checkbox', id, name: 'events', value: e.id, checked: ids.includes(e.id) }),
@@ -83,6 +85,7 @@ function chooser(events: EventSummary[], ids: string[], navigate: (href: string,
       })),
     ),
     h('button', { type: 'submit', class: 'button button-primary' }, t().compareSubmit),
+    ),
     message,
   );
   form.addEventListener('submit', (event) => {
