@@ -1,0 +1,72 @@
+/**
+ * Who wrote it and where it ran: the byline ("Bảo Chi", "D.Ngọc - M.Chiến"), the outlet (from
+ * the url's host through `outlets.json`, else from an outlet line such as "Theo dõi
+ * Baoquocte.vn trên", "Theo TTXVN" or a "(TBTCO) -" tag) and the language.
+ */
+import type { CleanBlock, CleanDocument, KnowledgeBase } from '../types.ts';
+import { foldSameLength } from './match.ts';
+
+/** True when a short line reads as a byline: 1–4 capitalised names or initials, nothing else. */
+export function looksLikeByline(text: string): boolean {
+  const t = text.trim();
+  if (t.length === 0 || t.length > 40 || /[.!?:,;]$/.test(t)) return false;
+  const parts = t.split(/\s*[-–,&]\s*|\s+và\s+/u);
+  return parts.length <= 4 && parts.every((p) => /^(\p{Lu}\.?\s*)*\p{Lu}\p{Ll}+(\s+\p{Lu}\p{Ll}*)*$/u.test(p.trim()) || /^(\p{Lu}\.)+\s*\p{Lu}\p{Ll}+$/u.test(p.trim()));
+}
+
+/** The byline: the cleaner's, else a byline-shaped block before the lead (its index, to skip it). */
+export function extractByline(doc: CleanDocument): { author: string | null; blockIndex: number | null } {
+  if (doc.byline) return { author: doc.byline.text.trim(), blockIndex: null };
+  const firstPara = doc.blocks.findIndex((b) => b.kind === 'paragraph' && b.text.length > 80);
+  const limit = firstPara === -1 ? 2 : Math.min(firstPara, 3);
+  for (let i = 0; i < limit; i++) {
+    const b = doc.blocks[i] as CleanBlock;
+    if (b.kind !== 'caption' && looksLikeByline(b.text) && b.text.trim().split(/\s+/).length >= 2) return { author: b.text.trim(), blockIndex: i };
+  }
+  return { author: null, blockIndex: null };
+}
+
+/** The host of a url, without `www.`, `wwww.`, `amp.` or `m.`. */
+export function hostOf(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname.toLowerCase().replace(/^(w+\d*|amp|m)\./, '');
+  } catch {
+    return null;
+  }
+}
+
+/** The outlet name: from the url host (longest host suffix in the KB), else from an outlet line. */
+export function extractOutlet(doc: CleanDocument, kb: KnowledgeBase): string | null {
+  const host = hostOf(doc.meta.url);
+  if (host) {
+    const byHost = [...kb.outlets]
+      .sort((a, b) => b.host.length - a.host.length)
+      .find((o) => host === o.host || host.endsWith(`.${o.host}`));
+    if (byHost) return byHost.name;
+  }
+  if (doc.meta.source) return doc.meta.source;
+  const lines = [...doc.dropped.map((d) => d.text), ...doc.blocks.slice(0, 3).map((b) => b.text), ...doc.blocks.slice(-3).map((b) => b.text)];
+  for (const o of kb.outlets) {
+    for (const name of [o.name, ...o.aliases, o.host]) {
+      const n = foldSameLength(name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const patterns = [
+        new RegExp(`^theo doi ${n}(\\s|$)`, 'u'),
+        new RegExp(`^theo ${n}\\s*$`, 'u'),
+        new RegExp(`^\\(${n}\\)\\s*[-–]`, 'u'),
+        new RegExp(`^(bao )?${n} tran trong gioi thieu`, 'u'),
+      ];
+      if (lines.some((l) => patterns.some((p) => p.test(foldSameLength(l.trim()))))) return o.name;
+    }
+  }
+  return null;
+}
+
+/** `en` when almost no word carries a Vietnamese diacritic, else `vi`. */
+export function detectLanguage(text: string, declared?: string): 'vi' | 'en' {
+  if (declared === 'en' || declared === 'vi') return declared;
+  const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  if (words.length === 0) return 'vi';
+  const marked = words.filter((w) => /[đĐ]|[^\x00-\x7F]/.test(w.normalize('NFC')) && /[\u00C0-\u1EF9]/.test(w)).length;
+  return marked / words.length < 0.08 ? 'en' : 'vi';
+}

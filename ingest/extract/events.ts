@@ -1,0 +1,57 @@
+/**
+ * Events named in text, through the knowledge base's names and aliases matched on
+ * diacritic- and case-folded text ("HNNG 31", "Hội nghị Ngoại giao lần thứ 31",
+ * "Hoi nghi Ngoai giao 31", "31st Diplomatic Conference"). Only whole aliases match, so a
+ * look-alike such as "Phiên họp thứ 31" of the Standing Committee is never `hnng-31`.
+ */
+import type { KnowledgeBase } from '../types.ts';
+import { compileAliases, type AliasMatcher, type TextMatch } from './match.ts';
+
+/** An event named in a text. */
+export interface EventMention extends TextMatch {
+  id: string;
+}
+
+const matchers = new WeakMap<KnowledgeBase, AliasMatcher>();
+
+function eventMatcher(kb: KnowledgeBase): AliasMatcher {
+  let m = matchers.get(kb);
+  if (!m) {
+    m = compileAliases(
+      kb.events.flatMap((e) => [e.name, ...e.aliases].map((alias) => ({ id: e.id, alias }))),
+      { foldAll: true },
+    );
+    matchers.set(kb, m);
+  }
+  return m;
+}
+
+/** Knowledge-base events named in `text`, in order of appearance. */
+export function findEventMentions(text: string, kb: KnowledgeBase): EventMention[] {
+  return eventMatcher(kb).find(text);
+}
+
+/** Distinct event ids of `text`, in order of first appearance. */
+export function eventIdsIn(text: string, kb: KnowledgeBase): string[] {
+  return [...new Set(findEventMentions(text, kb).map((m) => m.id))];
+}
+
+/**
+ * Ranks the events an article names by salience: a mention in the title counts 5, in the
+ * lead 3, elsewhere 1; ties go to the event named first. The first id is the article's main event.
+ */
+export function rankArticleEvents(title: string, lead: string | null, body: readonly string[], kb: KnowledgeBase): string[] {
+  const score = new Map<string, number>();
+  const first = new Map<string, number>();
+  let order = 0;
+  const add = (text: string, weight: number) => {
+    for (const m of findEventMentions(text, kb)) {
+      score.set(m.id, (score.get(m.id) ?? 0) + weight);
+      if (!first.has(m.id)) first.set(m.id, order++);
+    }
+  };
+  add(title, 5);
+  if (lead) add(lead, 2); // the lead is also in `body`: 2 + 1 = 3
+  for (const text of body) add(text, 1);
+  return [...score.keys()].sort((a, b) => (score.get(b) ?? 0) - (score.get(a) ?? 0) || (first.get(a) ?? 0) - (first.get(b) ?? 0));
+}

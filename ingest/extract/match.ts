@@ -1,0 +1,133 @@
+/**
+ * Text matching shared by the extractors: diacritic-folded, case-folded patterns whose
+ * match offsets stay valid in the original (NFC) text, and word-boundary checks that
+ * treat Vietnamese letters as letters.
+ */
+import { foldDiacritics, hasDiacritics } from '../../lib/vietnamese.ts';
+
+/** One occurrence of something in a text, as UTF-16 offsets into that text. */
+export interface TextMatch {
+  start: number;
+  end: number;
+}
+
+/**
+ * Folds diacritics and case one code point at a time, so every offset in the result is the
+ * same offset in the input ("Hội nghị" → "hoi nghi", same length). Characters whose folded
+ * form would change length are kept as they are.
+ */
+export function foldSameLength(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const folded = foldDiacritics(ch).toLowerCase();
+    out += folded.length === ch.length ? folded : ch;
+  }
+  return out;
+}
+
+/** Escapes a literal for use inside a RegExp. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Turns a literal phrase into a pattern source that tolerates the spacing variants real pages
+ * print: any run of spaces, and hyphens or dashes with or without spaces ("2025-2030",
+ * "2025 - 2030", "2025 – 2030").
+ */
+export function flexiblePattern(phrase: string): string {
+  return phrase
+    .trim()
+    .split(/\s*[-\u2010-\u2015]\s*/)
+    .map((part) => part.split(/\s+/).map(escapeRegExp).join('\\s+'))
+    .join('\\s*[-\\u2010-\\u2015]\\s*');
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** True when `[start, end)` is not glued to a letter or digit on either side. */
+export function isWholeWord(text: string, start: number, end: number): boolean {
+  const before = start > 0 ? text[start - 1] : '';
+  const after = end < text.length ? text[end] : '';
+  return !(before && WORD_CHAR.test(before)) && !(after && WORD_CHAR.test(after));
+}
+
+/**
+ * A matcher for a set of aliases. Aliases written with diacritics match on folded text
+ * (so "Hoi nghi Ngoai giao 31" and "Hội nghị Ngoại giao 31" both match) when `foldAll`
+ * is set; otherwise aliases with diacritics match case-insensitively but diacritic-sensitively,
+ * and plain-ASCII aliases match case-sensitively ("Nguyen Phu Trong", never "tố làm").
+ */
+export interface AliasEntry {
+  id: string;
+  alias: string;
+}
+
+/** A compiled alias matcher: `find(text)` returns whole-word, non-overlapping matches, longest first. */
+export interface AliasMatcher {
+  find(text: string): (TextMatch & { id: string })[];
+}
+
+/** Compiles aliases into a matcher (see `AliasEntry` for the folding rules). */
+export function compileAliases(entries: AliasEntry[], opts: { foldAll: boolean }): AliasMatcher {
+  const compiled = entries
+    .filter((e) => e.alias.trim().length > 0)
+    .map((e) => {
+      const folded = opts.foldAll || hasDiacritics(e.alias);
+      const source = flexiblePattern(opts.foldAll ? foldSameLength(e.alias) : e.alias);
+      const flags = opts.foldAll ? 'gu' : folded ? 'giu' : 'gu';
+      return { id: e.id, re: new RegExp(source, flags), onFolded: opts.foldAll };
+    });
+  return {
+    find(text: string) {
+      const foldedText = opts.foldAll ? foldSameLength(text) : text;
+      const found: (TextMatch & { id: string })[] = [];
+      for (const c of compiled) {
+        const hay = c.onFolded ? foldedText : text;
+        c.re.lastIndex = 0;
+        for (const m of hay.matchAll(c.re)) {
+          const start = m.index;
+          const end = start + m[0].length;
+          if (isWholeWord(text, start, end)) found.push({ id: c.id, start, end });
+        }
+      }
+      // Longest match wins where two overlap ("Thủ tướng Phạm Minh Chính" over "Phạm Minh Chính").
+      found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+      const out: (TextMatch & { id: string })[] = [];
+      for (const f of found) {
+        const last = out[out.length - 1];
+        if (last && f.start < last.end) {
+          if (f.end - f.start > last.end - last.start) out[out.length - 1] = f;
+          continue;
+        }
+        out.push(f);
+      }
+      return out;
+    },
+  };
+}
+
+/** Offset where the sentence containing `pos` starts (after ". ", "! ", "? " or the text start). */
+export function sentenceStart(text: string, pos: number): number {
+  let i = pos - 1;
+  while (i > 0) {
+    const ch = text[i];
+    if ((ch === '.' || ch === '!' || ch === '?' || ch === ';') && /\s/.test(text[i + 1] ?? '')) return i + 1;
+    i--;
+  }
+  return 0;
+}
+
+/** Offset where the sentence containing `pos` ends (exclusive). */
+export function sentenceEnd(text: string, pos: number): number {
+  for (let i = pos; i < text.length; i++) {
+    const ch = text[i];
+    if ((ch === '.' || ch === '!' || ch === '?' || ch === ';') && (i + 1 === text.length || /\s/.test(text[i + 1] ?? ''))) return i + 1;
+  }
+  return text.length;
+}
+
+/** Counts syllables (space-separated words with a letter or digit). */
+export function countWords(text: string): number {
+  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
