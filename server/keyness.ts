@@ -62,12 +62,13 @@ export function syllableRuns(text: string): string[][] {
   return runs;
 }
 
-/** True when an n-gram is a plausible term: no function syllable at either edge, not only digits. */
+/**
+ * True when an n-gram is a plausible term: no function syllable in it (so also none made only
+ * of function syllables; "dựng và phát" is two half-words around "và"), not only digits.
+ */
 export function isCandidateTerm(syllables: string[]): boolean {
-  const first = syllables[0];
-  const last = syllables[syllables.length - 1];
-  if (first === undefined || last === undefined) return false;
-  if (VIETNAMESE_STOP_SYLLABLES.has(first) || VIETNAMESE_STOP_SYLLABLES.has(last)) return false;
+  if (syllables.length === 0) return false;
+  if (syllables.some((s) => VIETNAMESE_STOP_SYLLABLES.has(s))) return false;
   return !syllables.every((s) => /^\p{N}+$/u.test(s));
 }
 
@@ -133,10 +134,24 @@ export function distinctiveTerms(target: TermCounts, reference: TermCounts, opts
     if (a / target.size <= b / Math.max(reference.size, 1)) continue;
     out.push({ term, count: a, otherCount: b, g2: round(logLikelihood(a, b, target.size, reference.size)), passageIds: target.passages.get(term) ?? [] });
   }
-  // Trigrams whose bigrams rank as high say the same thing twice; keep the longer phrase only when it is as frequent.
-  return dropContainedDuplicates(out)
+  return dropContainedDuplicates(dropStraddlingTrigrams(out, target))
     .sort((x, y) => y.g2 - x.g2 || y.term.split(' ').length - x.term.split(' ').length || x.term.localeCompare(y.term, 'vi'))
     .slice(0, opts.limit);
+}
+
+/**
+ * Removes a trigram that is mostly a slice of a more frequent word pair: "tác ngoại giao" (6)
+ * inside "ngoại giao" (80) straddles "công tác" + "ngoại giao". A trigram is kept when it
+ * accounts for at least half the occurrences of both its bigrams ("phạm minh chính", "lần thứ 32").
+ */
+function dropStraddlingTrigrams(terms: KeyTerm[], target: TermCounts): KeyTerm[] {
+  return terms.filter((t) => {
+    const s = t.term.split(' ');
+    if (s.length !== 3) return true;
+    const left = target.counts.get(`${s[0]} ${s[1]}`) ?? t.count;
+    const right = target.counts.get(`${s[1]} ${s[2]}`) ?? t.count;
+    return t.count * 2 >= Math.max(left, right);
+  });
 }
 
 /** Removes a bigram when a trigram containing it occurs exactly as often (the bigram is only ever part of it). */
@@ -191,7 +206,13 @@ export function sharedTerms(byKey: Map<string, TermCounts>, opts: { limit: numbe
       min = Math.min(min, n);
       sum += n;
     }
-    if (min >= minCount) out.push({ term, counts, passageIds, min, sum });
+    const straddles = sets.some(([, tc]) => {
+      const ks = term.split(' ');
+      if (ks.length !== 3) return false;
+      const n = tc.counts.get(term) ?? 0;
+      return n * 2 < Math.max(tc.counts.get(`${ks[0]} ${ks[1]}`) ?? n, tc.counts.get(`${ks[1]} ${ks[2]}`) ?? n);
+    });
+    if (min >= minCount && !straddles) out.push({ term, counts, passageIds, min, sum });
   }
   return out
     .sort((x, y) => y.min - x.min || y.sum - x.sum || x.term.localeCompare(y.term, 'vi'))
