@@ -1,0 +1,328 @@
+/**
+ * The web UI in a real browser: Debian's Chromium driven by playwright-core against the real
+ * app (Fastify + the real Meilisearch, indexed with the real corpus). Every page is checked
+ * for console errors, requests to another origin (blocked) and axe-core violations, and
+ * screenshotted under `test-output/screenshots/`.
+ *
+ * Without Chromium the tests are skipped with a loud message, unless `CI` is set: then missing
+ * Chromium is a failure.
+ */
+import { existsSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { loadKnowledgeBase } from '../../ingest/kb.ts';
+import { runIngest } from '../../ingest/pipeline.ts';
+import { loadConfig } from '../../lib/config.ts';
+import { buildWeb } from '../../scripts/build-web.ts';
+import { sourceUrlWithTextFragment } from '../../web/src/text-fragment.ts';
+import { createSearchService } from '../../search/index.ts';
+import { buildApp } from '../../server/app.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const CHROMIUM = '/usr/bin/chromium';
+const SCREENSHOTS = path.join(ROOT, 'test-output', 'screenshots');
+const HAS_CHROMIUM = existsSync(CHROMIUM);
+const MANDATORY = Boolean(process.env.CI);
+
+if (!HAS_CHROMIUM) {
+  const line = '!'.repeat(78);
+  process.stderr.write(
+    `\n${line}\n!! tests/web/browser.test.ts: ${CHROMIUM} not found — browser tests ${MANDATORY ? 'FAIL (CI is set)' : 'SKIPPED'}.\n!! Install it with: sudo apt-get install chromium\n${line}\n\n`,
+  );
+}
+
+describe.runIf(!HAS_CHROMIUM && MANDATORY)('browser tests on CI', () => {
+  it('finds Chromium at /usr/bin/chromium', () => {
+    expect(existsSync(CHROMIUM), 'Chromium is required when CI is set').toBe(true);
+  });
+});
+
+/** What one page did that a test must notice. */
+interface PageLog {
+  consoleErrors: string[];
+  foreignRequests: string[];
+}
+
+describe.runIf(HAS_CHROMIUM)('the web UI in Chromium', () => {
+  let app: FastifyInstance;
+  let base: string;
+  let context: BrowserContext;
+  let profileDir: string;
+  let webRoot: string;
+  let axeSource: string;
+  const logs = new Map<Page, PageLog>();
+
+  beforeAll(async () => {
+    const meili = inject('meili');
+    webRoot = await fs.mkdtemp(path.join(os.tmpdir(), 'ngkb-web-dist-'));
+    // Built into a temp dir so a concurrent test run's `web/dist` is never half-replaced.
+    await buildWeb({ outDir: path.join(webRoot, 'dist') });
+    const config = loadConfig({ MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, INDEX_PREFIX: 't_web_browser_', LOG_LEVEL: 'silent' }, ROOT);
+    const kb = await loadKnowledgeBase(config.kbDir);
+    const result = await runIngest({ inputDir: config.corpusDir, kb });
+    const search = createSearchService({ url: meili.url, masterKey: meili.masterKey, indexPrefix: config.indexPrefix });
+    await search.reindex(result, { fingerprint: result.fingerprint, kb });
+    app = await buildApp({ config, search, webRoot: path.join(webRoot, 'dist'), rateLimit: { max: 100_000, timeWindow: '1 minute' } });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const address = app.server.address();
+    if (!address || typeof address === 'string') throw new Error('no address');
+    base = `http://127.0.0.1:${address.port}`;
+
+    axeSource = await fs.readFile(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+    await fs.mkdir(SCREENSHOTS, { recursive: true });
+    profileDir = await fs.mkdtemp(path.join(os.tmpdir(), 'ngkb-chromium-'));
+    context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      viewport: { width: 1280, height: 900 },
+      locale: 'vi-VN',
+    });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+  }, 240_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await app?.close();
+    if (profileDir) await fs.rm(profileDir, { recursive: true, force: true });
+    if (webRoot) await fs.rm(webRoot, { recursive: true, force: true });
+  });
+
+  /** A new tab that records console errors and blocks (and records) any request to another origin. */
+  async function newPage(width = 1280): Promise<Page> {
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.setViewportSize({ width, height: 900 });
+    const log: PageLog = { consoleErrors: [], foreignRequests: [] };
+    logs.set(page, log);
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') log.consoleErrors.push(msg.text());
+    });
+    page.on('pageerror', (err) => log.consoleErrors.push(String(err)));
+    await page.route('**/*', async (route) => {
+      const url = route.request().url();
+      if (new URL(url).origin !== base) {
+        log.foreignRequests.push(url);
+        await route.abort('blockedbyclient');
+      } else {
+        await route.continue();
+      }
+    });
+    return page;
+  }
+
+  /** Asserts the page stayed on its origin and logged no error, then closes it. */
+  async function finish(page: Page): Promise<void> {
+    const log = logs.get(page)!;
+    await page.close();
+    expect(log.foreignRequests, 'requests to another origin').toEqual([]);
+    expect(log.consoleErrors, 'console errors').toEqual([]);
+  }
+
+  /** Runs axe-core and returns the serious and critical violations (rule id: first target). */
+  async function seriousViolations(page: Page): Promise<string[]> {
+    // evaluate() runs through the DevTools protocol, so the page's strict CSP does not block it.
+    await page.evaluate(axeSource);
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const result = await axe.run(document, { resultTypes: ['violations'] });
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact, target: v.nodes[0]?.target.join(' ') ?? '' }));
+    });
+    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.target}`);
+  }
+
+  async function shot(page: Page, name: string): Promise<void> {
+    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  }
+
+  const hitLinks = (page: Page) => page.locator('.hits .card-title a').evaluateAll((els) => els.map((a) => a.getAttribute('href')));
+
+  it('searches as you type, filters by a speaker facet, opens a passage and copies its citation', async () => {
+    const page = await newPage();
+    await page.goto(`${base}/`);
+    await expect.poll(() => page.locator('.hits li').count()).toBeGreaterThan(0);
+    await shot(page, 'search-home');
+
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('q');
+    await page.keyboard.type('ngoại giao');
+    await expect.poll(() => page.url()).toContain('q=ngo%E1%BA%A1i+giao');
+    await expect.poll(() => page.locator('#result-count').textContent()).toContain('khớp với “ngoại giao”');
+    await expect.poll(() => page.locator('.hits mark').count()).toBeGreaterThan(0);
+
+    const speakerBox = page.locator('fieldset.facet:has(legend:text("Người phát biểu")) input[type=checkbox]').first();
+    const speakerId = await speakerBox.getAttribute('data-value');
+    const speakerName = (await page.locator(`label[for="${await speakerBox.getAttribute('id')}"] .facet-name`).textContent())!;
+    await speakerBox.check();
+    await expect.poll(() => page.url()).toContain(`speaker=${speakerId}`);
+    await expect.poll(async () => [...new Set(await page.locator('.hits .speaker a').allTextContents())]).toEqual([speakerName]);
+    await shot(page, 'search-speaker-facet');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const firstTitle = page.locator('.hits .card-title a').first();
+    const title = (await firstTitle.textContent())!;
+    await firstTitle.click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe(title);
+    expect(page.url()).toMatch(/\/passages\/a-[0-9a-f]+-[0-9a-f]+$/);
+    const quoted = (await page.locator('.focus-passage blockquote').textContent())!;
+    expect(await page.locator('.article-body .current').textContent()).toBe(quoted);
+    expect(await page.locator('meta[name="citation_title"]').getAttribute('content')).toBe(title);
+    const passageId = page.url().split('/passages/')[1]!;
+    const api = (await (await fetch(`${base}/api/passages/${passageId}`)).json()) as { passage: { url: string | null } };
+    if (api.passage.url) expect(await page.locator('#source-link').getAttribute('href')).toContain('#:~:text=');
+    else expect(await page.locator('.focus-passage .actions').textContent()).toContain('Bài gốc không có địa chỉ web.');
+    await shot(page, 'passage');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.locator('#cite-open').click();
+    await expect.poll(() => page.locator('dialog[open]').count()).toBe(1);
+    await page.locator('#cite-format').selectOption({ label: 'APA' });
+    const citation = (await page.locator('#cite-text').textContent())!;
+    expect(citation).toContain(quoted);
+    await page.locator('#cite-copy').click();
+    await expect.poll(() => page.locator('.copy-status').textContent()).toBe('Đã sao chép vào bộ nhớ tạm.');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(citation);
+    await shot(page, 'passage-cite-dialog');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('dialog[open]').count()).toBe(0);
+
+    await page.goBack();
+    await expect.poll(() => page.url()).toContain(`speaker=${speakerId}`);
+    await finish(page);
+  });
+
+  it('links a passage to its original page with a text fragment and citation meta tags', async () => {
+    const found = (await (await fetch(`${base}/api/search?q=${encodeURIComponent('ngoại giao')}&perPage=100`)).json()) as {
+      hits: { id: string; text: string; url: string | null; title: string; date: string | null; source: string | null }[];
+    };
+    const hit = found.hits.find((h) => h.url && h.date && h.source)!;
+    expect(hit, 'a passage with a source URL in the corpus').toBeTruthy();
+    const page = await newPage();
+    await page.goto(`${base}/passages/${hit.id}`);
+    await expect.poll(() => page.locator('h1').textContent()).toBe(hit.title);
+    expect(await page.locator('#source-link').getAttribute('href')).toBe(sourceUrlWithTextFragment(hit.url, hit.text));
+    const meta = (name: string) => page.locator(`meta[name="${name}"]`).getAttribute('content');
+    expect(await meta('citation_title')).toBe(hit.title);
+    expect(await meta('citation_date')).toBe(hit.date!.replace(/-/g, '/'));
+    expect(await meta('citation_publisher')).toBe(hit.source);
+    expect(await meta('citation_public_url')).toBe(hit.url);
+    await finish(page);
+  });
+
+  it('restores the same results from a shared URL with filters, sort and page', async () => {
+    const first = await newPage();
+    const shared = `${base}/?q=${encodeURIComponent('hội nghị ngoại giao')}&event=hnng-32&sort=date-desc`;
+    await first.goto(shared);
+    await expect.poll(() => first.locator('.hits li').count()).toBeGreaterThan(0);
+    const expected = await hitLinks(first);
+    const count = await first.locator('#result-count').textContent();
+    expect(await first.locator('#sort').inputValue()).toBe('date-desc');
+    expect(await first.locator('input[data-facet=event][data-value="hnng-32"]').isChecked()).toBe(true);
+    await finish(first);
+
+    const second = await newPage();
+    await second.goto(shared);
+    await expect.poll(() => hitLinks(second)).toEqual(expected);
+    expect(await second.locator('#result-count').textContent()).toBe(count);
+    expect(await second.locator('#q').inputValue()).toBe('hội nghị ngoại giao');
+    await finish(second);
+  });
+
+  it('shows a helpful empty state and clears the search with Esc', async () => {
+    const page = await newPage();
+    await page.goto(`${base}/?q=${encodeURIComponent('xyzzy qwertyuiop')}`);
+    await expect.poll(() => page.locator('.empty-state').count()).toBe(1);
+    expect(await page.locator('.empty-state li').allTextContents()).toContain('ít từ hơn: “xyzzy”');
+    await shot(page, 'search-empty');
+    await page.locator('#q').focus();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.url()).toBe(`${base}/`);
+    await expect.poll(() => page.locator('.hits li').count()).toBeGreaterThan(0);
+    await finish(page);
+  });
+
+  it('compares HNNG 31 and HNNG 32 side by side with both themes and charts a term', async () => {
+    const page = await newPage();
+    await page.goto(`${base}/compare?events=hnng-31,hnng-32`);
+    await expect.poll(() => page.locator('.compare-col').count()).toBe(2);
+    const api = (await (await fetch(`${base}/api/compare?events=hnng-31,hnng-32`)).json()) as { events: { event: { id: string }; themes: { text: string }[] }[] };
+    for (const [i, id] of ['hnng-31', 'hnng-32'].entries()) {
+      const col = page.locator('.compare-col').nth(i);
+      expect(await col.locator('h2 a').getAttribute('href')).toBe(`/events/${id}`);
+      const shown = await col.locator('q.theme').allTextContents();
+      const fromApi = api.events.find((e) => e.event.id === id)!.themes.map((th) => th.text);
+      expect(shown.length).toBeGreaterThan(0);
+      if (fromApi.length) expect(shown).toEqual([...new Set(fromApi)]);
+      expect(shown.join(' ')).toContain('tiên phong');
+    }
+    expect(await seriousViolations(page)).toEqual([]);
+    const term = page.locator('.compare-col .chips a').first();
+    const termText = (await term.textContent())!;
+    await term.click();
+    await expect.poll(() => page.locator('.term-panel svg.chart rect.chart-bar').count()).toBe(2);
+    expect(decodeURIComponent(page.url())).toContain(`term=${termText}`.replace(/ /g, '+'));
+    await shot(page, 'compare');
+    expect(await seriousViolations(page)).toEqual([]);
+    await finish(page);
+  });
+
+  it('shows a speaker page with roles over time and statements grouped by event', async () => {
+    const page = await newPage();
+    await page.goto(`${base}/speakers/bui-thanh-son`);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Bùi Thanh Sơn');
+    expect(await page.locator('.timeline li').count()).toBeGreaterThan(0);
+    expect(await page.locator('.group').count()).toBeGreaterThan(0);
+    await shot(page, 'speaker');
+    expect(await seriousViolations(page)).toEqual([]);
+    await finish(page);
+  });
+
+  it('shows an event page with its date, verbatim themes, speakers and key points', async () => {
+    const page = await newPage();
+    await page.goto(`${base}/events/hnng-31`);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Hội nghị Ngoại giao lần thứ 31');
+    expect(await page.locator('.event-page > .meta time').getAttribute('datetime')).toBe('2021-12-15');
+    expect((await page.locator('q.theme').allTextContents()).join(' ')).toContain('tiên phong, toàn diện, hiện đại');
+    await shot(page, 'event');
+    expect(await seriousViolations(page)).toEqual([]);
+    await finish(page);
+  });
+
+  it('switches the interface to English and keeps it in the URL', async () => {
+    const page = await newPage();
+    await page.goto(`${base}/events/hnng-32`);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Hội nghị Ngoại giao lần thứ 32');
+    await page.locator('#lang-switch').click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(page.url()).toContain('lang=en');
+    await expect.poll(() => page.locator('#themes-h').textContent()).toBe('Themes (verbatim)');
+    await page.reload();
+    await expect.poll(() => page.locator('label[for=q]').textContent()).toBe('Search passages');
+    await shot(page, 'event-english');
+    // The choice is saved in localStorage, which the other tests share: switch back.
+    await page.locator('#lang-switch').click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('vi');
+    expect(page.url()).not.toContain('lang=');
+    await finish(page);
+  });
+
+  it('works at 360 px wide without horizontal scrolling', async () => {
+    const page = await newPage(360);
+    await page.goto(`${base}/?q=${encodeURIComponent('ngoại giao')}`);
+    await expect.poll(() => page.locator('.hits li').count()).toBeGreaterThan(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await shot(page, 'search-360');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto(`${base}/compare?events=hnng-31,hnng-32`);
+    await expect.poll(() => page.locator('.compare-col').count()).toBe(2);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await shot(page, 'compare-360');
+    await finish(page);
+  });
+});
