@@ -9,13 +9,10 @@
  *    medians over rounds of p50/p95/p99 latency and req/s, and the API/direct ratio;
  * 3. measures `/api/search` latency while a large synthetic batch is reindexed (atomic swap).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
 import pino from 'pino';
 import { loadKnowledgeBase } from '../ingest/kb.ts';
 import { runIngest } from '../ingest/pipeline.ts';
@@ -26,7 +23,8 @@ import { FACET_ATTRIBUTES } from '../search/settings.ts';
 import { listIndexes } from './baseline-index.ts';
 import { indexCorpus } from './corpus-index.ts';
 import { apiSearchPath, buildLoadQueries, type LoadQuery } from './load-queries.ts';
-import { median, percentile } from './metrics.ts';
+import { median } from './metrics.ts';
+import { runCannon, serveApp, type LoadTarget, type RunFigures, type ServedApp } from './cannon.ts';
 import { parseQueryFile, toSearchFilters } from './query-set.ts';
 import { generateSyntheticFiles, sentencesOf, writeSyntheticCorpus } from './synthetic.ts';
 
@@ -44,93 +42,6 @@ const duration = Number(args.duration);
 const rounds = Number(args.rounds);
 const connectionCounts = args.connections!.split(',').map(Number);
 
-/** Latency and throughput of one autocannon run. */
-export interface RunFigures {
-  p50: number;
-  p95: number;
-  p99: number;
-  rps: number;
-  requests: number;
-  non2xx: number;
-  errors: number;
-}
-
-interface Target {
-  name: 'api' | 'direct';
-  url: string;
-  request: (q: LoadQuery) => { method: 'GET' | 'POST'; path: string; headers?: Record<string, string>; body?: string };
-}
-
-/** One bounded autocannon run cycling through the query mix; latencies recorded per response for exact p95. */
-async function runCannon(target: Target, queries: readonly LoadQuery[], connections: number, seconds: number): Promise<RunFigures> {
-  const latencies: number[] = [];
-  let next = 0;
-  let non2xx = 0;
-  let instance!: autocannon.Instance;
-  const finished = new Promise<autocannon.Result>((resolve, reject) => {
-    instance = autocannon(
-      {
-        url: target.url,
-        connections,
-        pipelining: 1,
-        duration: seconds,
-        requests: [{ setupRequest: (req) => ({ ...req, ...target.request(queries[next++ % queries.length]!) }) }],
-      },
-      (err, result) => (err ? reject(err) : resolve(result)),
-    );
-  });
-  instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
-    latencies.push(ms);
-    if (status < 200 || status >= 300) non2xx++;
-  });
-  const result = await finished;
-  latencies.sort((a, b) => a - b);
-  return {
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-    rps: latencies.length / (result.duration || seconds),
-    requests: latencies.length,
-    non2xx,
-    errors: result.errors + result.timeouts,
-  };
-}
-
-/** Starts the app in a child process on 127.0.0.1 and resolves with its port. */
-async function startApp(config: Config, engine: { url: string; masterKey: string }, indexPrefix: string): Promise<{ port: number; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'serve-app.ts')], {
-    env: {
-      MEILI_URL: engine.url,
-      MEILI_MASTER_KEY: engine.masterKey,
-      INDEX_PREFIX: indexPrefix,
-      LOG_LEVEL: 'warn',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      DATA_DIR: config.dataDir,
-      CORPUS_DIR: config.corpusDir,
-      KB_DIR: config.kbDir,
-      NODE_ENV: 'production',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const lines = createInterface({ input: child.stdout! });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`app exited before listening (code ${code})`)));
-    lines.once('line', (line) => resolve((JSON.parse(line) as { port: number }).port));
-  });
-  return { port, child };
-}
-
-/** Polls `/api/health` until the app answers 200. */
-async function waitReady(base: string): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    const res = await fetch(`${base}/api/health`).catch(() => null);
-    if (res?.ok) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the app did not become ready');
-}
-
 const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
 
 const config0 = loadConfig();
@@ -139,7 +50,7 @@ const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'ngkb-bench-'));
 const config: Config = config0.meili ? config0 : { ...config0, dataDir: tmp };
 const prefix = `${config.indexPrefix}bench_`;
 const engine = await connectEngine(config, log);
-let child: ChildProcess | null = null;
+let served: ServedApp | null = null;
 const out: Record<string, unknown> = { machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memGiB: +(os.totalmem() / 2 ** 30).toFixed(1), loadavg: os.loadavg(), node: process.version } };
 try {
   const { docs } = await indexCorpus({ url: engine.url, masterKey: engine.masterKey, indexPrefix: prefix, corpusDir: config.corpusDir, kbDir: config.kbDir, log });
@@ -152,13 +63,11 @@ try {
   const queries = buildLoadQueries(labelled.map((l) => ({ q: l.q, filters: toSearchFilters(l.filters) })), docs.map((d) => d.text), Number(args.queries));
   out.queries = { total: queries.length, withoutDiacritics: queries.filter((q) => !/[^\u0000-\u007f]/.test(q.q)).length, passages: docs.length, index: passagesIndex.uid };
 
-  const app = await startApp(config, engine, prefix);
-  child = app.child;
-  const apiBase = `http://127.0.0.1:${app.port}`;
-  await waitReady(apiBase);
+  served = await serveApp(config, engine, prefix);
+  const apiBase = served.base;
 
-  const api: Target = { name: 'api', url: apiBase, request: (q) => ({ method: 'GET', path: apiSearchPath(q) }) };
-  const direct: Target = {
+  const api: LoadTarget = { name: 'api', url: apiBase, request: (q) => ({ method: 'GET', path: apiSearchPath(q) }) };
+  const direct: LoadTarget = {
     name: 'direct',
     url: engine.url,
     request: (q) => {
@@ -179,19 +88,19 @@ try {
 
   const table: Record<string, unknown>[] = [];
   for (const connections of connectionCounts) {
-    const runs: Record<'api' | 'direct', RunFigures[]> = { api: [], direct: [] };
+    const runs: Record<string, RunFigures[]> = { api: [], direct: [] };
     for (let r = 0; r < rounds; r++) {
       for (const target of [api, direct]) {
         const figures = await runCannon(target, queries, connections, duration);
-        runs[target.name].push(figures);
+        runs[target.name]!.push(figures);
         log.warn({ connections, round: r + 1, target: target.name, ...figures }, 'run');
       }
     }
-    const med = (name: 'api' | 'direct', k: keyof RunFigures) => median(runs[name].map((f) => f[k]));
+    const med = (name: 'api' | 'direct', k: keyof RunFigures) => median(runs[name]!.map((f) => f[k]));
     const row = {
       connections,
-      api: { p50: med('api', 'p50'), p95: med('api', 'p95'), p99: med('api', 'p99'), rps: med('api', 'rps'), non2xx: runs.api.reduce((a, f) => a + f.non2xx, 0) },
-      direct: { p50: med('direct', 'p50'), p95: med('direct', 'p95'), p99: med('direct', 'p99'), rps: med('direct', 'rps'), non2xx: runs.direct.reduce((a, f) => a + f.non2xx, 0) },
+      api: { p50: med('api', 'p50'), p95: med('api', 'p95'), p99: med('api', 'p99'), rps: med('api', 'rps'), non2xx: runs.api!.reduce((a, f) => a + f.non2xx, 0) },
+      direct: { p50: med('direct', 'p50'), p95: med('direct', 'p95'), p99: med('direct', 'p99'), rps: med('direct', 'rps'), non2xx: runs.direct!.reduce((a, f) => a + f.non2xx, 0) },
       ratioP95: med('api', 'p95') / med('direct', 'p95'),
       runs,
     };
@@ -246,10 +155,7 @@ try {
     );
   }
 } finally {
-  if (child && child.exitCode === null) {
-    child.kill('SIGTERM');
-    await new Promise((r) => child!.once('exit', r));
-  }
+  await served?.stop();
   await engine.stop();
   await fs.rm(tmp, { recursive: true, force: true });
 }

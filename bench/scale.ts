@@ -9,15 +9,11 @@
  * - `/api/search` latency at that size (real app in a child process, autocannon, 1 and 8 connections);
  * - peak memory: this process (ingest + reindex, what `npm start` does) and the serving app.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { promisify } from 'node:util';
-import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
+import { parseArgs, promisify } from 'node:util';
 import pino from 'pino';
 import { loadKnowledgeBase } from '../ingest/kb.ts';
 import { runIngest } from '../ingest/pipeline.ts';
@@ -25,8 +21,8 @@ import { loadConfig, type Config } from '../lib/config.ts';
 import { connectEngine, createSearchService } from '../search/index.ts';
 import { engineStats } from './baseline-index.ts';
 import { passageDocsOf } from './passage-docs.ts';
-import { apiSearchPath, buildLoadQueries, type LoadQuery } from './load-queries.ts';
-import { percentile } from './metrics.ts';
+import { apiSearchPath, buildLoadQueries } from './load-queries.ts';
+import { runCannon, serveApp, type LoadTarget, type ServedApp } from './cannon.ts';
 import { parseQueryFile, toSearchFilters } from './query-set.ts';
 import { generateSyntheticFiles, sentencesOf, writeSyntheticCorpus } from './synthetic.ts';
 
@@ -48,39 +44,13 @@ async function peakRssMiB(pid: number | undefined): Promise<number | null> {
   return m ? Number(m[1]) / 1024 : null;
 }
 
-async function latencyRun(url: string, queries: readonly LoadQuery[], connections: number): Promise<{ p50: number; p95: number; p99: number; rps: number; non2xx: number }> {
-  const latencies: number[] = [];
-  let next = 0;
-  let non2xx = 0;
-  let instance!: autocannon.Instance;
-  const finished = new Promise<autocannon.Result>((resolve, reject) => {
-    instance = autocannon(
-      {
-        url,
-        connections,
-        pipelining: 1,
-        duration: seconds,
-        requests: [{ setupRequest: (req) => ({ ...req, method: 'GET', path: apiSearchPath(queries[next++ % queries.length]!) }) }],
-      },
-      (err, result) => (err ? reject(err) : resolve(result)),
-    );
-  });
-  instance.on('response', (_c: unknown, status: number, _b: number, ms: number) => {
-    latencies.push(ms);
-    if (status < 200 || status >= 300) non2xx++;
-  });
-  const result = await finished;
-  latencies.sort((a, b) => a - b);
-  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), rps: latencies.length / (result.duration || seconds), non2xx };
-}
-
 const config0 = loadConfig();
 const log = pino({ level: 'warn' }, pino.destination(2));
 const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'ngkb-scale-'));
 const config: Config = config0.meili ? config0 : { ...config0, dataDir: path.join(tmp, 'data') };
 const prefix = `${config.indexPrefix}scale_`;
 const engine = await connectEngine(config, log);
-let child: ChildProcess | null = null;
+let served: ServedApp | null = null;
 const out: Record<string, unknown> = {
   machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memGiB: +(os.totalmem() / 2 ** 30).toFixed(1), loadavgAtStart: os.loadavg(), node: process.version },
   targetPassages: target,
@@ -133,33 +103,13 @@ try {
   // Search at that size through the real app, in its own process.
   const labelled = parseQueryFile(await fs.readFile(path.resolve('tests/eval/queries.jsonl'), 'utf8'));
   const queries = buildLoadQueries(labelled.map((l) => ({ q: l.q, filters: toSearchFilters(l.filters) })), realDocs.map((d) => d.text), 300);
-  child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'serve-app.ts')], {
-    env: {
-      MEILI_URL: engine.url,
-      MEILI_MASTER_KEY: engine.masterKey,
-      INDEX_PREFIX: prefix,
-      LOG_LEVEL: 'warn',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      DATA_DIR: config.dataDir,
-      CORPUS_DIR: corpusDir,
-      KB_DIR: config.kbDir,
-      NODE_ENV: 'production',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    child!.once('exit', (code) => reject(new Error(`app exited before listening (code ${code})`)));
-    createInterface({ input: child!.stdout! }).once('line', (line) => resolve((JSON.parse(line) as { port: number }).port));
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300 && !(await fetch(`${base}/api/health`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 100));
-  await latencyRun(base, queries, 4); // warm-up, not recorded
-  out.search = { c1: await latencyRun(base, queries, 1), c8: await latencyRun(base, queries, 8) };
-  out.appPeakRssMiB = await peakRssMiB(child.pid);
+  served = await serveApp(config, engine, prefix, corpusDir);
+  const api: LoadTarget = { name: 'api', url: served.base, request: (q) => ({ method: 'GET', path: apiSearchPath(q) }) };
+  await runCannon(api, queries, 4, Math.min(seconds, 3)); // warm-up, not recorded
+  out.search = { c1: await runCannon(api, queries, 1, seconds), c8: await runCannon(api, queries, 8, seconds) };
+  out.appPeakRssMiB = await peakRssMiB(served.child.pid);
   out.enginePeakRssMiB = await peakRssMiB(engine.process?.pid ?? undefined);
   out.machine = { ...(out.machine as object), loadavgAtEnd: os.loadavg() };
-
   if (args.json) {
     process.stdout.write(JSON.stringify(out, null, 2) + '\n');
   } else {
@@ -182,10 +132,7 @@ try {
     );
   }
 } finally {
-  if (child && child.exitCode === null) {
-    child.kill('SIGTERM');
-    await new Promise((r) => child!.once('exit', r));
-  }
+  await served?.stop();
   await engine.stop();
   await fs.rm(tmp, { recursive: true, force: true });
 }
