@@ -64,7 +64,7 @@ async function main(argv: string[]): Promise<number> {
   await writeRecords(result, outDir);
   const out = process.stdout;
   for (const line of formatReport(buildReport(result))) out.write(`${line}\n`);
-  out.write(`Records written to ${path.relative(process.cwd(), outDir) || '.'}\n`);
+  out.write(`Records written to ${outDir}\n`);
 
   if (!args['no-index'] && result.articles.length > 0) {
     const search = await import('../search/index.ts');

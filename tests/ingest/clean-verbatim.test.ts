@@ -20,7 +20,7 @@ function expectVerbatim(doc: CleanDocument): void {
     expect(at, `${doc.source.path}: "${b.text.slice(0, 60)}" is not the text of its span "${visible.slice(0, 60)}"`).toBeGreaterThanOrEqual(0);
     const before = visible.slice(0, at);
     let after = visible.slice(at + b.text.length);
-    const credit = 'credit' in b ? b.credit : undefined;
+    const credit = 'credit' in b && typeof b.credit === 'string' ? b.credit : undefined;
     // In .txt the span stops before the credit; in .md/.html it is the whole element, credit included.
     if (credit && after.includes(credit)) after = after.replace(credit, '').replace(/ảnh|nguồn|photo/iu, '');
     expect(EDGE.test(before) || AGENCY.test(before), `${doc.source.path}: cut before "${b.text.slice(0, 40)}": "${before}"`).toBe(true);
