@@ -64,7 +64,7 @@ const LEAD_DATE = /(?:(?:^|[.:]\s+|LTS:\s*)(?:(?:Sáng|Chiều|Trưa|Tối|Đêm
 
 /** Finds the publication date of a clean document (see the module comment for the order). */
 export function extractDate(doc: CleanDocument, lead: string | null, bodyText: string, mainEvent: Event | null): FoundDate {
-  const header = /^\s*date\s+(\d{4})-(\d{2})-(\d{2})/i.exec(doc.source.text);
+  const header = /^[ \t]*date[ \t]+(\d{4})-(\d{2})-(\d{2})\b/im.exec(doc.source.text);
   if (header) {
     const d = isoDate(Number(header[1]), Number(header[2]), Number(header[3]));
     if (d) return { date: d, source: 'header' };

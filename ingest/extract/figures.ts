@@ -10,7 +10,7 @@ export interface FoundFigure {
   value: number;
 }
 
-const APPROX = '(?:(?:khoảng|gần|hơn|trên|dưới|tới|đến|ít nhất|tối đa)\\s+)?';
+const APPROX = '(?:(?:khoảng|gần|hơn|trên|dưới|ít nhất|tối đa)\\s+)?';
 const NUMBER = '\\d+(?:[.,]\\d+)*';
 const FIGURE_RE = new RegExp(
   `(?<![\\p{L}\\p{N}/.,:-])(${APPROX})(${NUMBER})(?:\\s*[-–]\\s*(${NUMBER}))?(\\s*%)?(?![\\p{N}/:]|[.,]\\d)((?:\\s+[\\p{Ll}][\\p{L}\\p{M}]*){1,4})?`,
@@ -19,7 +19,7 @@ const FIGURE_RE = new RegExp(
 
 /** Words that end a counted noun phrase. */
 const STOP = new Set(
-  'và của tại ở trên trong với cho đến từ là có được theo để thuộc vào sau trước so như nhằm mà thì khi nếu do bởi qua các những này đó'.split(' '),
+  'và của tại ở trên trong với cho đến là có được theo để thuộc vào sau trước so như nhằm mà thì khi nếu do bởi qua các những này đó'.split(' '),
 );
 
 /** Units that make a number a date, a duration or an age rather than a count of things. */

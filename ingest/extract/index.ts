@@ -141,20 +141,12 @@ export function extractArticle(doc: CleanDocument, kb: KnowledgeBase): Extracted
     if (language === 'vi' && p.kind !== 'caption') for (const f of findFigures(p.text, findEventMentions(p.text, kb))) figures.push({ ...f, passageId: p.id });
   });
 
-  // Speakers: passages attributed, plus quotations of someone other than the passage's speaker.
+  // Speakers: people with attributed passages, most passages first (quotations keep their own speakers in `quotes`).
   const score = new Map<string, number>();
-  const firstSeen = new Map<string, number>();
-  const count = (pid: string | null, at: number) => {
-    if (!pid) return;
-    score.set(pid, (score.get(pid) ?? 0) + 1);
-    if (!firstSeen.has(pid)) firstSeen.set(pid, at);
-  };
-  passages.forEach((p, i) => count(p.speakerId, i * 2));
-  quotes.forEach((q) => {
-    const p = passages.find((x) => x.id === q.passageId);
-    if (p && q.speakerId !== p.speakerId) count(q.speakerId, p.ordinal * 2 + 1);
+  passages.forEach((p) => {
+    if (p.speakerId) score.set(p.speakerId, (score.get(p.speakerId) ?? 0) + 1);
   });
-  const articleSpeakers = [...score.keys()].sort((a, b) => (score.get(b) ?? 0) - (score.get(a) ?? 0) || (firstSeen.get(a) ?? 0) - (firstSeen.get(b) ?? 0));
+  const articleSpeakers = [...score.keys()].sort((a, b) => (score.get(b) ?? 0) - (score.get(a) ?? 0));
 
   const mentionIds: string[] = [];
   const candidates: CandidatePerson[] = [];
