@@ -161,6 +161,16 @@ describe.runIf(HAS_CHROMIUM)('the web UI in Chromium', () => {
     await speakerBox.check();
     await expect.poll(() => page.url()).toContain(`speaker=${speakerId}`);
     await expect.poll(async () => [...new Set(await page.locator('.hits .speaker a').allTextContents())]).toEqual([speakerName]);
+    // Facet values are OR-ed: the other speakers stay listed and adding one widens the results.
+    const oneSpeakerCount = (await page.locator('#result-count').textContent())!;
+    const second = page.locator('fieldset.facet:has(legend:text("Người phát biểu")) input[type=checkbox]:not(:checked)').first();
+    const secondId = await second.getAttribute('data-value');
+    await second.check();
+    await expect.poll(() => page.url()).toContain(`speaker=${secondId}`);
+    await expect.poll(() => page.locator('#result-count').textContent()).not.toBe(oneSpeakerCount);
+    await page.goBack();
+    await expect.poll(() => page.url()).not.toContain(`speaker=${secondId}`);
+    await expect.poll(() => page.locator('#result-count').textContent()).toBe(oneSpeakerCount);
     await shot(page, 'search-speaker-facet');
     expect(await seriousViolations(page)).toEqual([]);
 

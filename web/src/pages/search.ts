@@ -87,7 +87,12 @@ async function runSearch(state: SearchState, deps: SearchPageDeps): Promise<void
   const mine = ++seq;
   view?.root.setAttribute('aria-busy', 'true');
   try {
-    const [res] = await Promise.all([searchPassages(state, PER_PAGE, controller.signal), loadLabels()]);
+    const [res, , ...own] = await Promise.all([
+      searchPassages(state, PER_PAGE, controller.signal),
+      loadLabels(),
+      ...FACETS.filter((key) => state.filters[key].length > 0).map((key) => facetWithoutOwnFilter(state, key, controller.signal)),
+    ]);
+    for (const entry of own) if (entry) res.facets[entry.key] = entry.counts;
     if (mine !== seq || !view) return;
     paint(state, res, deps);
   } catch (err) {
@@ -97,6 +102,15 @@ async function runSearch(state: SearchState, deps: SearchPageDeps): Promise<void
   } finally {
     if (mine === seq) view?.root.removeAttribute('aria-busy');
   }
+}
+
+/**
+ * Counts of a facet as if its own filter were off, so the other values stay visible and can be
+ * added (values of one facet are OR-ed): the API counts facets within the filtered results.
+ */
+async function facetWithoutOwnFilter(state: SearchState, key: FacetKey, signal: AbortSignal): Promise<{ key: FacetKey; counts: Record<string, number> }> {
+  const res = await searchPassages({ ...state, filters: { ...state.filters, [key]: [] }, page: 1 }, 1, signal);
+  return { key, counts: res.facets[key] };
 }
 
 /** Event and speaker names for facet labels; ids are shown if the lists fail (search still works). */
