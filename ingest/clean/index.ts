@@ -330,7 +330,9 @@ function collapseCaptions(items: Item[]): void {
   let prev: Item | null = null;
   for (const it of items) {
     if (it.drop) continue;
-    if (it.kind !== 'caption') {
+    // "| Quang cảnh buổi làm việc. |" under the same caption with its credit: the photo's table cell.
+    const sameCell = prev && it.wasTableRow && it.kind !== 'heading' && similar(prev.text, it.text);
+    if (it.kind !== 'caption' && !sameCell) {
       prev = null;
       continue;
     }
@@ -364,9 +366,13 @@ function markLayoutCaptions(src: SourceDocument, items: Item[]): void {
   if (body.length < 6) return;
   const blanks = body.filter(([, i]) => blankBefore(i)).length;
   if (blanks / body.length > 0.35) return;
-  for (const [it, i] of body) {
+  for (let k = 1; k < body.length; k++) {
+    const [it, i] = body[k]!;
+    const prev = body[k - 1]![0];
     const next = items[i + 1];
     if (!blankBefore(i) || !next || next.drop || blankBefore(i + 1)) continue;
+    // A line that continues the sentence above it is not a caption.
+    if (startsLower(it.text) || !TERMINAL.test(prev.text)) continue;
     const oneSentence = /[.]$/.test(it.text) && !/[.!?]\s/.test(it.text.slice(0, -1));
     if (oneSentence && wordCount(it.text) <= 20 && !/["“”]/.test(it.text)) it.kind = 'caption';
   }

@@ -40,6 +40,8 @@ export const CHROME_LINES: readonly { rule: string; test: (text: string) => bool
   { rule: 'contact', test: (t) => /^[\p{L}.+-]*@[\w.-]+\.[a-z]{2,}$/iu.test(t) || /^[\d\s.()+\-–]{8,}$/u.test(t) },
   // "• EMAIL:", "ĐIỆN THOẠI:": an upper-case label with nothing after its colon.
   { rule: 'contact', test: (t) => /^[•·*\-–]?\s*[\p{Lu}\s&/]{2,40}:$/u.test(t) },
+  // "Đăng nhập | Đăng ký", "Trang chủ • Thời sự • Ngoại giao": a menu of short links.
+  { rule: 'menu', test: (t) => isMenu(t) },
   { rule: 'tags', test: (t) => /^(?:tags?|từ khóa|từ khoá|keywords?)\s*:/iu.test(t) },
   // "Ngoại giao phát huy vai trò tiên phong - Ảnh 1.": the alt text a CMS writes for a photo.
   { rule: 'image-alt', test: (t) => /\s[-–]\s(?:ảnh|photo|hình)\s*\d+\.?$/iu.test(t) && t.length <= 200 },
@@ -61,4 +63,11 @@ export const CREDIT_PATTERNS: readonly RegExp[] = [
 /** A credit value looks like names or an agency, not a sentence. */
 export function plausibleCredit(credit: string): boolean {
   return credit.length <= 80 && !/[!?;]/.test(credit) && credit.split(' ').length <= 10;
+}
+
+/** A line made of two or more short items separated by "|", "•", "·" or "/" with spaces. */
+function isMenu(text: string): boolean {
+  const parts = text.split(/\s+[|•·»›/]\s+/u);
+  if (parts.length < 2) return false;
+  return parts.every((p) => p.trim() !== '' && p.trim().split(/\s+/).length <= 3 && !/[.!?;:,]$/.test(p.trim()) && !/\d{3,}/.test(p));
 }
