@@ -257,6 +257,37 @@ describe.runIf(HAS_CHROMIUM)('the web UI in Chromium', () => {
     await finish(page);
   });
 
+  it('debounces typing: far fewer searches than keystrokes, the last one for the whole query', async () => {
+    const page = await newPage();
+    await page.goto(`${base}/events`);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Các sự kiện');
+    const searches: string[] = [];
+    page.on('request', (req) => {
+      if (new URL(req.url()).pathname === '/api/search') searches.push(req.url());
+    });
+    await page.keyboard.press('/');
+    await page.keyboard.type('ngoại giao kinh tế');
+    await expect.poll(() => page.locator('#result-count').textContent()).toContain('“ngoại giao kinh tế”');
+    expect(searches.length).toBeLessThan('ngoại giao kinh tế'.length / 2);
+    expect(decodeURIComponent(searches.at(-1)!)).toContain('q=ngoại+giao+kinh+tế');
+    await finish(page);
+  });
+
+  it('says plainly when the API fails', async () => {
+    const page = await newPage();
+    await page.route('**/api/search?**', (route) =>
+      route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: 'ENGINE_UNAVAILABLE', message: 'The search engine is unavailable; try again shortly' }) }),
+    );
+    await page.goto(`${base}/?q=${encodeURIComponent('ngoại giao')}`);
+    await expect.poll(() => page.locator('.notice-error').textContent()).toContain('Không thể tải dữ liệu từ máy chủ.');
+    expect(await page.locator('.notice-error button').textContent()).toBe('Thử lại');
+    await shot(page, 'search-api-error');
+    // The browser itself logs the 503 response; nothing else may be logged.
+    const log = logs.get(page)!;
+    log.consoleErrors = log.consoleErrors.filter((e) => !e.includes('status of 503'));
+    await finish(page);
+  });
+
   it('compares HNNG 31 and HNNG 32 side by side with both themes and charts a term', async () => {
     const page = await newPage();
     await page.goto(`${base}/compare?events=hnng-31,hnng-32`);
