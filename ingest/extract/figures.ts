@@ -34,7 +34,10 @@ export function parseVietnameseNumber(raw: string): number {
 /** Figures in a Vietnamese passage. */
 export function findFigures(text: string, skip: readonly { start: number; end: number }[] = []): FoundFigure[] {
   const out: FoundFigure[] = [];
-  for (const m of text.matchAll(FIGURE_RE)) {
+  const re = new RegExp(FIGURE_RE.source, FIGURE_RE.flags);
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    // A rejected number must not swallow the words after it ("2030 có khoảng 115 …"): resume right after it.
+    re.lastIndex = m.index + (m[1] ?? '').length + (m[2] ?? '').length;
     // Numbers that belong to a name ("HNNG 31", "Hội nghị Ngoại vụ 21", "G20") are not figures.
     if (skip.some((s) => m.index < s.end && m.index + m[0].length > s.start && m.index >= s.start)) continue;
     if (/\p{Lu}{2,}\s*$/u.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
