@@ -10,6 +10,7 @@
 import * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { normalizeSpace } from '../../lib/vietnamese.ts';
+import { parseDateline } from '../clean/dateline.ts';
 import { IngestError } from '../errors.ts';
 import type { ParsedDocument, RawBlock, RawBlockKind, SourceDocument, SourceMeta } from '../types.ts';
 
@@ -48,11 +49,47 @@ export function parseHtml(src: SourceDocument): ParsedDocument {
     if (text === '' && tag !== 'figcaption') return;
     blocks.push({ kind: KIND_BY_TAG[tag] ?? 'paragraph', text, span: { start: loc.startOffset, end: loc.endOffset } });
   });
+  const outside = titleOutsideRoot($, root, meta);
+  if (outside) blocks.unshift(outside);
   const bodyChars = blocks.filter((b) => b.kind === 'paragraph' || b.kind === 'list-item').reduce((n, b) => n + b.text.length, 0);
   if (bodyChars < MIN_BODY_CHARS) {
     throw new IngestError(src.path, 'no-article-body', `HTML has no article body (${bodyChars} characters of paragraph text outside navigation and page chrome)`);
   }
   return { source: src, meta, blocks };
+}
+
+/**
+ * Many templates print the headline in a block above the `<article>`: take that `<h1>` when the
+ * article has none and the page's own title names it (a logo in an `<h1>` does not).
+ */
+function titleOutsideRoot($: cheerio.CheerioAPI, root: cheerio.Cheerio<Element>, meta: SourceMeta): RawBlock | null {
+  const rootEl = root.get(0);
+  if (!rootEl || rootEl.tagName === 'body' || root.find('h1').length > 0) return null;
+  const pageTitle = normalizeSpace(`${meta.title ?? ''} ${$('title').first().text()}`).toLowerCase();
+  let best: RawBlock | null = null;
+  for (const el of $('h1').toArray()) {
+    const loc = el.sourceCodeLocation;
+    const text = normalizeSpace($(el).text());
+    if (!loc || text.split(' ').length < 4 || !pageTitle.includes(text.toLowerCase())) continue;
+    if ($(el).closest(CHROME_SELECTOR).length > 0) continue;
+    if (loc.startOffset > (rootEl.sourceCodeLocation?.startOffset ?? 0)) continue;
+    // The site's name is in <title> too; the headline is the longer match.
+    if (!best || text.length > best.text.length) best = { kind: 'heading', text, span: { start: loc.startOffset, end: loc.endOffset } };
+  }
+  if (best && !meta.date) {
+    // The dateline printed between that headline and the article ("Thứ hai, 08/04/2024 - 10:15").
+    const rootStart = rootEl.sourceCodeLocation?.startOffset ?? 0;
+    for (const el of $('time, [class*=date], [class*=time], [itemprop=datePublished]').toArray()) {
+      const at = el.sourceCodeLocation?.startOffset ?? -1;
+      if (at < best.span.end || at > rootStart) continue;
+      const dl = parseDateline(normalizeSpace($(el).attr('datetime') ?? $(el).text()));
+      if (dl?.date) {
+        meta.date = dl.date;
+        break;
+      }
+    }
+  }
+  return best;
 }
 
 function readMeta($: cheerio.CheerioAPI): SourceMeta {
