@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { termCountsFromComparison, toCitations, toEventPage, toPassageView, type CompareResult } from '../../web/src/api.ts';
+import { citationMetaEntries, renderCitationMetaTags } from '../../web/src/citation-meta.ts';
 
 describe('reading API answers in the web UI', () => {
   it('keeps a hit speaker with the role held on the article date', () => {
@@ -30,5 +31,35 @@ describe('reading API answers in the web UI', () => {
     };
     expect(termCountsFromComparison(cmp, 'tiên phong')).toEqual({ 'hnng-31': 7, 'hnng-32': 2 });
     expect(termCountsFromComparison(cmp, 'không có')).toBeNull();
+  });
+});
+
+describe('citation meta tags for reference managers', () => {
+  const meta = {
+    title: 'Khai mạc Hội nghị Ngoại giao lần thứ 32',
+    date: '2023-12-19',
+    publisher: 'Báo Thế giới & Việt Nam',
+    author: null,
+    url: 'https://baoquocte.vn/a?x=1&y="2"',
+    language: 'vi',
+    pageUrl: 'http://localhost:3000/passages/a-1-2',
+    description: 'Đoạn <b>văn</b>',
+  };
+
+  it('gives Zotero the title, a Highwire date, the outlet and the original URL', () => {
+    const entries = citationMetaEntries(meta);
+    const get = (key: string) => entries.find((e) => e[1] === key)?.[2];
+    expect(get('citation_title')).toBe('Khai mạc Hội nghị Ngoại giao lần thứ 32');
+    expect(get('citation_date')).toBe('2023/12/19');
+    expect(get('citation_publisher')).toBe('Báo Thế giới & Việt Nam');
+    expect(get('citation_public_url')).toBe('https://baoquocte.vn/a?x=1&y="2"');
+    expect(get('citation_author')).toBeUndefined();
+  });
+
+  it('escapes every value when rendered as HTML for the server', () => {
+    const html = renderCitationMetaTags(meta);
+    expect(html).toContain('<meta name="citation_publisher" content="Báo Thế giới &amp; Việt Nam" data-citation-meta>');
+    expect(html).toContain('content="https://baoquocte.vn/a?x=1&amp;y=&quot;2&quot;"');
+    expect(html).toContain('content="Đoạn &lt;b&gt;văn&lt;/b&gt;"');
   });
 });

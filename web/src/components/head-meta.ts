@@ -1,60 +1,24 @@
 /**
- * Citation metadata in the page head (Highwire `citation_*`, Dublin Core, Open Graph), read by
- * reference managers such as Zotero from the live DOM, so the passage page saves as an article.
- * @see https://www.zotero.org/support/dev/exposing_metadata
+ * Puts a passage's citation meta tags in the live `<head>`, which reference managers such as
+ * Zotero read, replacing those of the previous page (or those the server sent).
  */
+import { CITATION_META_ATTR, citationMetaEntries, type CitationMeta } from '../citation-meta.ts';
 
-const MANAGED = 'data-citation-meta';
+export type { CitationMeta } from '../citation-meta.ts';
 
-export interface CitationMeta {
-  title: string;
-  date: string | null;
-  publisher: string | null;
-  author: string | null;
-  url: string | null;
-  language: string;
-  pageUrl: string;
-  description: string;
-}
-
-/** Removes the meta tags a previous page added. */
+/** Removes the citation meta tags of the previous page. */
 export function clearCitationMeta(): void {
-  for (const el of document.head.querySelectorAll(`meta[${MANAGED}]`)) el.remove();
+  for (const el of document.head.querySelectorAll(`meta[${CITATION_META_ATTR}]`)) el.remove();
 }
 
-/** Replaces the citation meta tags with those of one article. */
+/** Replaces the citation meta tags with those of one article and passage. */
 export function setCitationMeta(meta: CitationMeta): void {
   clearCitationMeta();
-  const add = (attr: 'name' | 'property', key: string, value: string | null): void => {
-    if (!value) return;
+  for (const [attr, key, value] of citationMetaEntries(meta)) {
     const el = document.createElement('meta');
     el.setAttribute(attr, key);
     el.setAttribute('content', value);
-    el.setAttribute(MANAGED, '');
+    el.setAttribute(CITATION_META_ATTR, '');
     document.head.appendChild(el);
-  };
-  // Highwire wants `YYYY/MM/DD`.
-  const slashDate = meta.date ? meta.date.replace(/-/g, '/') : null;
-  add('name', 'citation_title', meta.title);
-  add('name', 'citation_date', slashDate);
-  add('name', 'citation_publication_date', slashDate);
-  add('name', 'citation_publisher', meta.publisher);
-  add('name', 'citation_journal_title', meta.publisher);
-  add('name', 'citation_author', meta.author);
-  add('name', 'citation_public_url', meta.url ?? meta.pageUrl);
-  add('name', 'citation_abstract_html_url', meta.pageUrl);
-  add('name', 'citation_language', meta.language);
-  add('name', 'DC.title', meta.title);
-  add('name', 'DC.date', meta.date);
-  add('name', 'DC.publisher', meta.publisher);
-  add('name', 'DC.creator', meta.author);
-  add('name', 'DC.type', 'Text');
-  add('name', 'DC.language', meta.language);
-  add('name', 'description', meta.description);
-  add('property', 'og:type', 'article');
-  add('property', 'og:title', meta.title);
-  add('property', 'og:url', meta.pageUrl);
-  add('property', 'og:site_name', meta.publisher);
-  add('property', 'article:published_time', meta.date);
-  add('property', 'article:author', meta.author);
+  }
 }
