@@ -33,6 +33,11 @@ export async function writeRecords(result: IngestResult, outDir: string): Promis
       await fs.writeFile(tmp, contents[name], 'utf8');
       temps.push([tmp, path.join(outDir, name)]);
     }
+    // Check every destination before the first rename, so a failure cannot leave a mix of old and new.
+    for (const [, final] of temps) {
+      const st = await fs.lstat(final).catch(() => null);
+      if (st && !st.isFile()) throw new Error(`${final}: exists and is not a file; records not written`);
+    }
     // report.json is renamed last: when it is new, everything it describes is too.
     for (const [tmp, final] of temps) await fs.rename(tmp, final);
   } catch (err) {
