@@ -104,7 +104,7 @@ export function snippetText(text: string, terms: HighlightTerms, size = SNIPPET_
   }
   // Give the first match a little context before it.
   const firstMark = marked.indexOf(true, best);
-  if (bestCount > 0 && firstMark >= 0 && firstMark - best < 5) best = Math.max(0, firstMark - 5);
+  if (bestCount > 0 && firstMark >= 0) best = Math.max(0, Math.min(firstMark - 5, n - width));
   const first = best;
   const last = Math.min(n - 1, first + width - 1);
   const from = first === 0 ? 0 : syllables[first]!.start;
