@@ -18,7 +18,7 @@ export function looksLikeByline(text: string): boolean {
 export function extractByline(doc: CleanDocument): { author: string | null; blockIndex: number | null } {
   if (doc.byline) return { author: doc.byline.text.trim(), blockIndex: null };
   const firstPara = doc.blocks.findIndex((b) => b.kind === 'paragraph' && b.text.length > 80);
-  const limit = firstPara === -1 ? 2 : Math.min(firstPara, 3);
+  const limit = Math.min(doc.blocks.length, firstPara === -1 ? 2 : Math.min(firstPara, 3));
   for (let i = 0; i < limit; i++) {
     const b = doc.blocks[i] as CleanBlock;
     if (b.kind !== 'caption' && looksLikeByline(b.text) && b.text.trim().split(/\s+/).length >= 2) return { author: b.text.trim(), blockIndex: i };

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../ingest/extract/index.ts';
+import { makeDoc, realKb } from './extract-doc.ts';
+
+async function speakers(blocks: Parameters<typeof makeDoc>[1]) {
+  const out = extractArticle(makeDoc('Tiêu đề', blocks), await realKb());
+  return out.passages.map((p) => p.speakerId);
+}
+
+describe('attribution', () => {
+  it('resolves a bare "Phó Thủ tướng" to the deputy prime minister named earlier', async () => {
+    expect(await speakers(['Phó Thủ tướng Trần Lưu Quang dự Hội nghị.', '“Chúng ta phải giỏi hơn, mạnh hơn nữa”, Phó Thủ tướng nhấn mạnh.'])).toEqual([null, 'tran-luu-quang']);
+  });
+
+  it('leaves a bare "Thủ tướng" null when no prime minister is named in the article', async () => {
+    expect(await speakers(['Phát biểu tại hội nghị, Thủ tướng đánh giá cao những nhà ngoại giao.'])).toEqual([null]);
+  });
+
+  it('does not attribute an attendee list', async () => {
+    expect(await speakers(['Cùng dự có các đồng chí: Tô Lâm, Bộ trưởng Công an; Trần Lưu Quang, Phó Thủ tướng Chính phủ.'])).toEqual([null]);
+  });
+
+  it('takes the subject, not the person reported to ("báo cáo với Phó Thủ tướng …")', async () => {
+    expect(await speakers(['Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn đã báo cáo với Phó Thủ tướng Trần Lưu Quang kết quả; nhấn mạnh toàn ngành đã nỗ lực.'])).toEqual(['bui-thanh-son']);
+  });
+
+  it('looks past an appositive title to the named speaker', async () => {
+    expect(await speakers(['Thủ tướng Phạm Minh Chính, Chủ tịch Hội đồng Thi đua - Khen thưởng Trung ương, nhấn mạnh vai trò của ngành.'])).toEqual(['pham-minh-chinh']);
+  });
+
+  it('gives a run of numbered points and the paragraphs inside it to the speaker who announces it', async () => {
+    expect(
+      await speakers([
+        'Phát biểu chỉ đạo Hội nghị, Thủ tướng Chính phủ Phạm Minh Chính đưa ra các quan điểm chỉ đạo.',
+        'Thứ nhất, triển khai hiệu quả các nhiệm vụ.',
+        ['caption', 'Toàn cảnh Hội nghị.'],
+        'Về ngoại giao kinh tế, cần góp phần xây dựng thể chế.',
+        'Thứ hai, đổi mới tư duy.',
+        'Một đoạn khác sau đó.',
+      ]),
+    ).toEqual(['pham-minh-chinh', 'pham-minh-chinh', null, 'pham-minh-chinh', 'pham-minh-chinh', null]);
+  });
+
+  it('continues the previous speaker after a connective opener, skipping captions', async () => {
+    expect(await speakers(['Thứ trưởng Nguyễn Minh Vũ cho biết ngành đã đạt nhiều kết quả.', ['caption', 'Quang cảnh.'], 'Theo đó, ngành làm tốt công tác cán bộ.', 'Ngành cũng tổ chức hội thảo.'])).toEqual([
+      'nguyen-minh-vu',
+      null,
+      'nguyen-minh-vu',
+      null,
+    ]);
+  });
+
+  it('gives a full speech to the orator from the salutation on', async () => {
+    expect(
+      await speakers([
+        'Tổng Bí thư Nguyễn Phú Trọng đến dự và có bài phát biểu quan trọng.',
+        'Thưa các đồng chí,',
+        'Hôm nay, tôi rất vui mừng được đến dự Hội nghị.',
+      ]),
+    ).toEqual([null, 'nguyen-phu-trong', 'nguyen-phu-trong']);
+  });
+
+  it('gives a quoted assessment to the leader it cites, and the paragraph to the one citing it', async () => {
+    const out = extractArticle(
+      makeDoc('T', ['Phát biểu chỉ đạo Hội nghị, Phó Thủ tướng Chính phủ Trần Lưu Quang ghi nhận kết quả, như đánh giá của Tổng Bí thư Nguyễn Phú Trọng tại Phiên khai mạc: “Các hoạt động đối ngoại diễn ra hết sức sôi động, liên tục”.']),
+      await realKb(),
+    );
+    expect(out.passages[0]?.speakerId).toBe('tran-luu-quang');
+    expect(out.article.quotes.map((q) => q.speakerId)).toEqual(['nguyen-phu-trong']);
+  });
+
+  it('orders article speakers by the number of passages they speak in', async () => {
+    const out = extractArticle(
+      makeDoc('T', ['Bộ trưởng Ngoại giao Bùi Thanh Sơn phát biểu khai mạc và nhấn mạnh ý nghĩa.', 'Thủ tướng Phạm Minh Chính nhấn mạnh điều một.', 'Thủ tướng đề nghị điều hai.']),
+      await realKb(),
+    );
+    expect(out.article.speakerIds).toEqual(['pham-minh-chinh', 'bui-thanh-son']);
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { datelineDate, extractDate, isoDate } from '../../ingest/extract/date.ts';
+import { makeDoc, realKb } from './extract-doc.ts';
+
+describe('datelines', () => {
+  it.each([
+    ['Thứ 4, 15/12/2021 | 11:12:45', '2021-12-15'],
+    ['(Cập nhật: 07/01/2025)', '2025-01-07'],
+    ['01/02/2023 18:18', '2023-02-01'],
+    ['August 11, 2018 | 20:17 (GMT+7)', '2018-08-11'],
+    ['Chủ nhật, 10/11/2024, 10:05[GMT+7]', '2024-11-10'],
+    ['Hà Nội, ngày 23 tháng 9 năm 2025 |', '2025-09-23'],
+  ])('reads "%s" as %s', (line, iso) => {
+    expect(datelineDate(line)).toBe(iso);
+  });
+
+  it('does not read a sentence that mentions a date as a dateline', () => {
+    expect(datelineDate('Hội nghị Đối ngoại toàn quốc diễn ra sáng 14/12/2021 tại Hà Nội.')).toBeNull();
+  });
+
+  it('rejects impossible days', () => {
+    expect(isoDate(2023, 2, 30)).toBeNull();
+  });
+});
+
+describe('publication date', () => {
+  it('takes a "date YYYY-MM-DD" header line as the header date', async () => {
+    const doc = makeDoc('T', ['Ngày 10/11, Bộ Ngoại giao họp.'], { raw: 'url: x\n---\n date 2025-11-11 HOTLINE\nT' });
+    expect(extractDate(doc, 'Ngày 10/11, Bộ Ngoại giao họp.', '', null)).toEqual({ date: '2025-11-11', source: 'header' });
+  });
+
+  it('prefers, of two datelines, the one whose year the article uses', () => {
+    const doc = makeDoc('T', ['Hội nghị diễn ra sáng 14/12/2021.'], { dropped: ['Chủ nhật, 10/11/2024, 10:05[GMT+7]', 'Thứ 4, 15/12/2021 | 11:12:45'] });
+    expect(extractDate(doc, null, 'Hội nghị diễn ra sáng 14/12/2021.', null)).toEqual({ date: '2021-12-15', source: 'dateline' });
+  });
+
+  it('infers the year of "Ngày 15/12" from another date of December in the text', () => {
+    const lead = 'Ngày 15/12, ngay sau Hội nghị đối ngoại toàn quốc (14/12), Bộ Ngoại giao khai mạc.';
+    const doc = makeDoc('T', [lead, 'Kết quả của Hội nghị ngày 14/12/2021.']);
+    expect(extractDate(doc, lead, `${lead}\nKết quả của Hội nghị ngày 14/12/2021.`, null)).toEqual({ date: '2021-12-15', source: 'text' });
+  });
+
+  it('infers the year from the main event when its day and month match', async () => {
+    const kb = await realKb();
+    const lead = 'Sáng 19/12, tại Hà Nội, Hội nghị Ngoại giao lần thứ 32 khai mạc.';
+    const event = kb.events.find((e) => e.id === 'hnng-32') ?? null;
+    expect(extractDate(makeDoc('T', [lead]), lead, lead, event)).toEqual({ date: '2023-12-19', source: 'text' });
+  });
+
+  it('returns null rather than guessing a year', () => {
+    const lead = 'Sáng 27/8, tại Hà Nội, lễ kỷ niệm diễn ra.';
+    expect(extractDate(makeDoc('T', [lead]), lead, lead, null)).toEqual({ date: null, source: null });
+  });
+});
