@@ -13,6 +13,7 @@ import type { RecordSet } from '../search/types.ts';
 import { cleanDocument } from './clean/index.ts';
 import { IngestError } from './errors.ts';
 import { extractArticle } from './extract/index.ts';
+import { loadKnowledgeBase } from './kb.ts';
 import { parseDocument } from './parse/index.ts';
 import { detectFormat, readSource } from './read.ts';
 import type { Article, CandidatePerson, ExtractedArticle, IngestWarning, KnowledgeBase, Passage, SourceDocument } from './types.ts';
@@ -39,7 +40,7 @@ export type IngestResult = RecordSet & {
 export interface RunIngestOptions {
   inputDir: string;
   kb: KnowledgeBase;
-  /** The KB folder, so the result's fingerprint equals `fingerprintCorpus(inputDir, kbDir)`. */
+  /** Accepted for older callers; the fingerprint no longer needs it (it hashes the loaded KB). */
   kbDir?: string;
   maxBytes?: number;
   onProgress?: (done: number, total: number, file: string) => void;
@@ -93,7 +94,7 @@ export async function runIngest(opts: RunIngestOptions): Promise<IngestResult> {
     opts.onProgress?.(done, files.length, rel);
   }
   const records = collectRecords(articles, passages, opts.kb);
-  const fingerprint = opts.kbDir ? await fingerprintCorpus(opts.inputDir, opts.kbDir) : await fingerprintWith(opts.inputDir, hashText(JSON.stringify(opts.kb)));
+  const fingerprint = await fingerprintWith(opts.inputDir, hashKb(opts.kb));
   return { ...records, rejected, candidates, warnings, fingerprint, filesIn: files.length };
 }
 
@@ -122,19 +123,27 @@ function collectRecords(articles: Article[], passages: Passage[], kb: KnowledgeB
 }
 
 /**
- * A cheap hash of the input files (paths and bytes), the KB files and the pipeline version:
- * equal fingerprints mean re-ingesting would produce the same records, so no reindex is needed.
+ * A cheap hash of the input files (paths and bytes), the knowledge base and the pipeline
+ * version: equal fingerprints mean re-ingesting would produce the same records, so no reindex
+ * is needed. It equals `runIngest(...).fingerprint` for the same folders, because both hash the
+ * loaded KB (not its files' bytes). A KB that does not load hashes by its raw files, so the
+ * fingerprint changes and the re-ingest that follows reports the KB error.
  */
 export async function fingerprintCorpus(inputDir: string, kbDir: string): Promise<string> {
-  const kb = createHash('sha256');
-  let names: string[] = [];
+  let kbHash: string;
   try {
-    names = (await fs.readdir(kbDir)).filter((n) => n.endsWith('.json')).sort();
+    kbHash = hashKb(await loadKnowledgeBase(kbDir));
   } catch {
-    names = [];
+    const h = createHash('sha256').update('unloadable-kb\0');
+    const names = (await fs.readdir(kbDir).catch(() => [] as string[])).filter((n) => n.endsWith('.json')).sort();
+    for (const n of names) h.update(n).update('\0').update(await fs.readFile(path.join(kbDir, n))).update('\0');
+    kbHash = h.digest('hex');
   }
-  for (const n of names) kb.update(n).update('\0').update(await fs.readFile(path.join(kbDir, n))).update('\0');
-  return fingerprintWith(inputDir, kb.digest('hex'));
+  return fingerprintWith(inputDir, kbHash);
+}
+
+function hashKb(kb: KnowledgeBase): string {
+  return hashText(JSON.stringify(kb));
 }
 
 async function fingerprintWith(inputDir: string, kbHash: string): Promise<string> {

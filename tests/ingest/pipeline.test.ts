@@ -28,7 +28,7 @@ beforeAll(async () => {
   await fs.copyFile(path.join(CORPUS, 'seeds/001_2e8d82e9d27cdd4e.txt'), path.join(dir, 'zz/001-copy.txt'));
   await fs.writeFile(path.join(dir, 'notes.json'), '{}'); // not an article format: skipped, not rejected
   const kb = await loadKnowledgeBase(path.join(REPO, 'corpus/kb'));
-  result = await runIngest({ inputDir: dir, kb, kbDir: path.join(REPO, 'corpus/kb'), onProgress: (d, t, f) => progress.push(`${d}/${t} ${f}`) });
+  result = await runIngest({ inputDir: dir, kb, onProgress: (d, t, f) => progress.push(`${d}/${t} ${f}`) });
 });
 afterAll(async () => {
   await fs.rm(dir, { recursive: true, force: true });
@@ -73,7 +73,7 @@ describe('runIngest with bad input among good files', () => {
     expect(result.events.map((e) => e.id)).toEqual(expect.arrayContaining(['hnng-31', 'hnng-32']));
   });
 
-  it('fingerprints the corpus the same way fingerprintCorpus does', async () => {
+  it('fingerprints the corpus the same way fingerprintCorpus does, so a restart does not reindex', async () => {
     expect(result.fingerprint).toBe(await fingerprintCorpus(dir, path.join(REPO, 'corpus/kb')));
   });
 
