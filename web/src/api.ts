@@ -309,6 +309,8 @@ export interface PointView {
   label: string;
   text: string;
   passageId: string | null;
+  articleId: string | null;
+  articleTitle: string | null;
 }
 
 export interface EventPage extends EventSummary {
@@ -327,11 +329,13 @@ function toTheme(raw: Unsafe): ThemeView {
 }
 
 function toPoint(raw: Unsafe): PointView {
-  if (typeof raw === 'string') return { label: '', text: raw, passageId: null };
+  if (typeof raw === 'string') return { label: '', text: raw, passageId: null, articleId: null, articleTitle: null };
   return {
     label: str(raw?.label) ?? '',
     text: str(raw?.text) ?? str(raw?.passage?.text) ?? str(raw?.passageText) ?? '',
     passageId: str(raw?.passageId) ?? str(raw?.passage?.id),
+    articleId: str(raw?.articleId) ?? str(raw?.passage?.articleId),
+    articleTitle: str(raw?.passage?.title),
   };
 }
 

@@ -10,7 +10,8 @@ export function loadingView(): HTMLElement {
 
 /** The plain message shown when the API fails (never the server's internals). */
 export function errorView(err: unknown, onRetry?: () => void): HTMLElement {
-  const notFound = err instanceof ApiRequestError && err.status === 404;
+  // A 400 on a detail page means the id in the URL is malformed: to a reader, that page does not exist.
+  const notFound = err instanceof ApiRequestError && (err.status === 404 || err.status === 400);
   return h(
     'div',
     { class: 'notice notice-error', role: 'alert' },

@@ -111,7 +111,7 @@ function column(c: CompareColumn, ids: string[], active: string | null): HTMLEle
     h('h3', {}, t().themes),
     themeList(c.themes),
     h('h3', {}, t().keyPoints),
-    pointList(c.keyPoints),
+    pointList(c.keyPoints, 'h4'),
     h('h3', {}, t().distinctiveTerms),
     h('ul', { class: 'chips' }, ...c.terms.slice(0, TERMS_SHOWN).map((term) => h('li', {}, termLink(term.term, ids, active)))),
   );

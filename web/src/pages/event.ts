@@ -15,12 +15,30 @@ export function themeList(themes: EventPage['themes']): HTMLElement {
   ));
 }
 
-/** Key points ("Thứ nhất, …"), each linking to its passage. */
-export function pointList(points: EventPage['keyPoints']): HTMLElement {
+/** Key points ("Thứ nhất, …") grouped by article (each article numbers its own), each linking to its passage. */
+export function pointList(points: EventPage['keyPoints'], headingLevel: 'h3' | 'h4' = 'h3'): HTMLElement {
   if (points.length === 0) return h('p', { class: 'muted' }, t().noKeyPoints);
-  return h('ol', { class: 'points' }, ...points.map((p) =>
-    h('li', {}, p.label ? h('strong', {}, `${p.label}: `) : null, p.passageId ? h('a', { href: `/passages/${encodeURIComponent(p.passageId)}` }, p.text || t().passage) : p.text),
-  ));
+  const groups = new Map<string, EventPage['keyPoints']>();
+  for (const p of points) {
+    const key = p.articleId ?? '';
+    groups.set(key, [...(groups.get(key) ?? []), p]);
+  }
+  const item = (p: EventPage['keyPoints'][number]): HTMLElement => {
+    // The label is printed in the text itself ("Thứ nhất, …"): bold it there rather than repeat it.
+    const starts = p.label && p.text.startsWith(p.label);
+    return h('li', {},
+      starts ? h('strong', {}, p.label) : p.label ? h('strong', {}, `${p.label}: `) : null,
+      starts ? p.text.slice(p.label.length) : p.text,
+      p.passageId ? h('a', { class: 'anchor', href: `/passages/${encodeURIComponent(p.passageId)}`, 'aria-label': `${t().passage}: ${p.label || p.text.slice(0, 30)}` }, ' ¶') : null,
+    );
+  };
+  const wrap = h('div', { class: 'points-groups' });
+  for (const group of groups.values()) {
+    const title = group[0]?.articleTitle;
+    if (groups.size > 1 && title) wrap.append(h(headingLevel, { class: 'points-article' }, title));
+    wrap.append(h('ul', { class: 'points' }, ...group.map(item)));
+  }
+  return wrap;
 }
 
 /** Renders `/events/:id`. */
