@@ -80,15 +80,26 @@ export class TitleResolver {
   }
 }
 
-function agentsOf(text: string, kb: KnowledgeBase, resolver: TitleResolver): Agent[] {
+/** "Ông", "Bà" as a subject ("Ông nhấn mạnh", "Theo ông,"): not followed by a name. */
+const PRONOUN = /(?<![\p{L}])(Ông|Bà|ông|bà)(?![\p{L}])(?!\s+\p{Lu})/gu;
+
+function agentsOf(text: string, kb: KnowledgeBase, resolver: TitleResolver, lastSpeaker: string | null): Agent[] {
   const mentions = findPersonMentions(text, kb);
   const agents: Agent[] = [];
+  // A pronoun refers back to whoever was speaking in the passages before — only at a clause start.
+  for (const p of text.matchAll(PRONOUN)) {
+    const lead = text.slice(sentenceStart(text, p.index), p.index);
+    const atClauseStart = lead.trim() === '' || /(Theo|theo|,)\s+$/u.test(lead);
+    if (!atClauseStart) continue;
+    agents.push({ start: p.index, end: p.index + p[0].length, personId: lastSpeaker, objectish: false });
+  }
   // Titles refer back to people named earlier, including earlier in this same passage.
   const refs = findTitleReferences(text, mentions);
   const events = [
     ...mentions.map((m) => ({ pos: m.start, kind: 'm' as const, m })),
     ...refs.map((r) => ({ pos: r.start, kind: 'r' as const, r })),
   ].sort((a, b) => a.pos - b.pos);
+  agents.sort((a, b) => a.start - b.start);
   for (const e of events) {
     if (e.kind === 'm') {
       resolver.observe([e.m]);
@@ -99,7 +110,7 @@ function agentsOf(text: string, kb: KnowledgeBase, resolver: TitleResolver): Age
       agents.push({ start, end: e.r.end, personId: resolver.resolve(e.r.title), objectish: NOT_SUBJECT.test(text.slice(Math.max(0, start - 12), start)) });
     }
   }
-  return agents;
+  return agents.sort((a, b) => a.start - b.start);
 }
 
 /** The subject agent for a cue at `pos`: the nearest non-object agent before it in the same sentence. */
@@ -115,8 +126,8 @@ function subjectBefore(text: string, agents: readonly Agent[], pos: number): Age
 }
 
 /** Attributes one passage from what it says itself (continuation across passages is the caller's). */
-export function attributePassage(text: string, kb: KnowledgeBase, resolver: TitleResolver): PassageAttribution {
-  const agents = agentsOf(text, kb, resolver);
+export function attributePassage(text: string, kb: KnowledgeBase, resolver: TitleResolver, lastSpeaker: string | null = null): PassageAttribution {
+  const agents = agentsOf(text, kb, resolver, lastSpeaker);
   const votes = new Map<string, number>();
   let unresolved = false;
   for (const v of text.matchAll(VERB_RE)) {

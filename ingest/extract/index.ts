@@ -62,7 +62,13 @@ export function extractArticle(doc: CleanDocument, kb: KnowledgeBase): Extracted
   // Attribution, passage by passage, with the article-wide title resolver.
   const resolver = new TitleResolver();
   resolver.observe(findPersonMentions(title, kb));
-  const decisions = blocks.map((b, i) => (kinds[i] === 'caption' ? null : attributePassage(b.text, kb, resolver)));
+  let lastSpeaker: string | null = null;
+  const decisions = blocks.map((b, i) => {
+    if (kinds[i] === 'caption') return null;
+    const d = attributePassage(b.text, kb, resolver, lastSpeaker);
+    if (d.speakerId) lastSpeaker = d.speakerId;
+    return d;
+  });
   const speakerIds: (string | null)[] = decisions.map((d) => d?.speakerId ?? null);
 
   // A full speech: from the salutation on, the words are those of the person named before it.

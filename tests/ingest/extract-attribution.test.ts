@@ -77,3 +77,17 @@ describe('attribution', () => {
     expect(out.article.speakerIds).toEqual(['pham-minh-chinh', 'bui-thanh-son']);
   });
 });
+
+describe('pronouns', () => {
+  it('resolves "Ông cho rằng" and "Theo ông," to the person speaking just before', async () => {
+    expect(await speakers(['Thứ trưởng Nguyễn Minh Vũ cho biết ngành đạt nhiều kết quả.', 'Ông cho rằng năm tới còn nhiều thách thức.', 'Theo ông, cần đổi mới tư duy.'])).toEqual([
+      'nguyen-minh-vu',
+      'nguyen-minh-vu',
+      'nguyen-minh-vu',
+    ]);
+  });
+
+  it('leaves "Ông" null when nobody has spoken yet, and ignores "ông" before a name', async () => {
+    expect(await speakers(['Ông cho rằng năm tới còn nhiều thách thức.', 'Bộ trưởng trao bằng khen cho ông Phạm Vinh Quang.'])).toEqual([null, null]);
+  });
+});
