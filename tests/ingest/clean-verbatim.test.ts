@@ -52,5 +52,13 @@ describe('the verbatim rule: cleaning removes, it never rewrites', () => {
       const src = loadSource(path.join(REPO, 'tests/fixtures'), `${name}/${input}`);
       expectVerbatim(cleanDocument(parseDocument(src)));
     });
+
+    it(`holds for a copy of ${name} saved with Windows line endings`, () => {
+      const src = loadSource(path.join(REPO, 'tests/fixtures'), `${name}/${input}`);
+      const crlf = { ...src, text: src.text.replace(/\r?\n/g, '\r\n') };
+      const doc = cleanDocument(parseDocument(crlf));
+      expect(doc.blocks.length).toBe(cleanDocument(parseDocument(src)).blocks.length);
+      expectVerbatim(doc);
+    });
   }
 });

@@ -26,6 +26,8 @@ beforeAll(async () => {
   await fs.writeFile(path.join(dir, 'huge.txt'), '');
   await fs.truncate(path.join(dir, 'huge.txt'), 50 * 1024 * 1024);
   await fs.copyFile(path.join(CORPUS, 'seeds/001_2e8d82e9d27cdd4e.txt'), path.join(dir, 'zz/001-copy.txt'));
+  const seed = await fs.readFile(path.join(CORPUS, 'seeds/001_2e8d82e9d27cdd4e.txt'), 'utf8');
+  await fs.writeFile(path.join(dir, 'zz/001-resaved.txt'), seed.replace(/\n/g, '\r\n') + '\r\n'); // other bytes, same article
   await fs.writeFile(path.join(dir, 'notes.json'), '{}'); // not an article format: skipped, not rejected
   const kb = await loadKnowledgeBase(path.join(REPO, 'corpus/kb'));
   result = await runIngest({ inputDir: dir, kb, onProgress: (d, t, f) => progress.push(`${d}/${t} ${f}`) });
@@ -43,6 +45,7 @@ describe('runIngest with bad input among good files', () => {
       { file: 'huge.txt', reason: 'too large (50.0 MB > limit 5.0 MB); raise it with --max-bytes' },
       { file: 'nobody.html', reason: 'HTML has no article body (0 characters of paragraph text outside navigation and page chrome)' },
       { file: 'zz/001-copy.txt', reason: 'duplicate of good/001.txt' },
+      { file: 'zz/001-resaved.txt', reason: 'duplicate of good/001.txt' },
     ]);
   });
 
@@ -53,8 +56,8 @@ describe('runIngest with bad input among good files', () => {
   });
 
   it('reports progress once per supported file', () => {
-    expect(progress).toHaveLength(10);
-    expect(progress.at(-1)).toBe('10/10 zz/001-copy.txt');
+    expect(progress).toHaveLength(11);
+    expect(progress.at(-1)).toBe('11/11 zz/001-resaved.txt');
   });
 
   it('keeps passages in article and reading order with captions credited', () => {
