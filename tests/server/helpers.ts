@@ -3,11 +3,11 @@
  * Meilisearch (own index prefix per file), a small hand-written record set indexed for real,
  * and the app built around them.
  */
-import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import { loadKnowledgeBase } from '../../ingest/kb.ts';
 import type { KnowledgeBase } from '../../ingest/types.ts';
 import { loadConfig, type Config } from '../../lib/config.ts';
 import { createSearchService } from '../../search/index.ts';
@@ -31,10 +31,9 @@ export async function buildTestApp(config: Config, options: Partial<AppOptions> 
   return { app, search };
 }
 
-/** The curated knowledge base, read straight from `corpus/kb/` (its JSON is the KB format). */
-export async function readKb(): Promise<KnowledgeBase> {
-  const read = async (name: string) => JSON.parse(await fs.readFile(path.join(ROOT, 'corpus/kb', `${name}.json`), 'utf8'));
-  return { people: await read('people'), events: await read('events'), outlets: await read('outlets'), terms: await read('terms') };
+/** The curated knowledge base of `corpus/kb/`, loaded and validated as `npm start` does. */
+export function readKb(): Promise<KnowledgeBase> {
+  return loadKnowledgeBase(path.join(ROOT, 'corpus/kb'));
 }
 
 export const THEME_31 =
