@@ -55,3 +55,21 @@ export function rankArticleEvents(title: string, lead: string | null, body: read
   for (const text of body) add(text, 1);
   return [...score.keys()].sort((a, b) => (score.get(b) ?? 0) - (score.get(a) ?? 0) || (first.get(a) ?? 0) - (first.get(b) ?? 0));
 }
+
+/** Numbered conference names whose number the knowledge base may not know yet. */
+const NUMBERED_EVENT = /(?<![\p{L}])(?:Hội nghị Ngoại giao (?:lần thứ )?\d{1,2}|Hội nghị Ngoại vụ (?:toàn quốc )?(?:lần thứ )?\d{1,2}|HNNG \d{1,2}|\d{1,2}(?:st|nd|rd|th) Diplomatic Conference)(?![\p{N}])/giu;
+
+/**
+ * Numbered conferences named in `text` that no knowledge-base alias covers ("Hội nghị Ngoại
+ * giao lần thứ 33"), so the CLI can tell curators which events to add.
+ */
+export function findUnknownEventNames(text: string, kb: KnowledgeBase): string[] {
+  const known = findEventMentions(text, kb);
+  const out: string[] = [];
+  for (const m of text.matchAll(NUMBERED_EVENT)) {
+    const end = m.index + m[0].length;
+    if (known.some((k) => k.start <= m.index && end <= k.end)) continue;
+    if (!out.includes(m[0])) out.push(m[0]);
+  }
+  return out;
+}

@@ -22,7 +22,7 @@ import type {
 import { attributePassage, continuesPrevious, isSalutation, TitleResolver } from './attribution.ts';
 import { detectLanguage, extractByline, extractOutlet } from './byline.ts';
 import { extractDate } from './date.ts';
-import { eventIdsIn, findEventMentions, rankArticleEvents } from './events.ts';
+import { eventIdsIn, findEventMentions, findUnknownEventNames, rankArticleEvents } from './events.ts';
 import { findFigures } from './figures.ts';
 import { articleId as makeArticleId, passageIds } from './ids.ts';
 import { passageKind } from './passages.ts';
@@ -55,6 +55,8 @@ export function extractArticle(doc: CleanDocument, kb: KnowledgeBase): Extracted
   const bodyTexts = blocks.map((b) => b.text);
   const eventIds = rankArticleEvents(title, lead, bodyTexts, kb);
   const mainEventId = eventIds[0] ?? null;
+  const unknownEvents = new Set([title, ...bodyTexts].flatMap((t) => findUnknownEventNames(t, kb)));
+  for (const name of unknownEvents) warnings.push({ file: doc.source.path, rule: 'unknown-event', message: `"${name}" is not in the knowledge base (corpus/kb/events.json)` });
   const mainEvent = kb.events.find((e) => e.id === mainEventId) ?? null;
   const allText = [title, ...bodyTexts].join('\n');
   const date = extractDate(doc, lead, allText, mainEvent);

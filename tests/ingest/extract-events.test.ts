@@ -37,3 +37,12 @@ describe('events named in text', () => {
     expect(rankArticleEvents('Khai mạc HNNG 32', 'HNNG 32 khai mạc.', ['HNNG 32 khai mạc.', 'Từ Hội nghị Ngoại giao lần thứ 31 đến nay'], kb)).toEqual(['hnng-32', 'hnng-31']);
   });
 });
+
+describe('unknown numbered conferences', () => {
+  it('reports "Hội nghị Ngoại giao lần thứ 33" as not in the knowledge base', async () => {
+    const { findUnknownEventNames } = await import('../../ingest/extract/events.ts');
+    const kb = await realKb();
+    expect(findUnknownEventNames('Hội nghị Ngoại giao lần thứ 33 và HNNG 32', kb)).toEqual(['Hội nghị Ngoại giao lần thứ 33']);
+    expect(findUnknownEventNames('the 28th Diplomatic Conference', kb)).toEqual(['28th Diplomatic Conference']);
+  });
+});

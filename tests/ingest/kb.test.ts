@@ -115,3 +115,31 @@ describe('loading a bad knowledge base', () => {
     expect(String((err as Error).message)).toMatch(/^terms\.json: not valid JSON/);
   });
 });
+
+describe('roles against the corpus', () => {
+  it('has, for every person the corpus names with a Vietnamese title, a role with that title held on the article\'s date', async () => {
+    const { readSource, processSource } = await import('../../ingest/pipeline.ts');
+    const { findPersonMentions } = await import('../../ingest/extract/people.ts');
+    const kb = await loadKnowledgeBase(KB_DIR);
+    const root = path.resolve('corpus/raw');
+    const misses: string[] = [];
+    for (const dir of ['seeds', 'extra']) {
+      for (const file of (await fs.readdir(path.join(root, dir))).sort()) {
+        const { article, passages } = processSource(await readSource(path.join(root, dir, file), root), kb);
+        const date = article.date ?? kb.events.find((e) => e.id === article.eventIds[0])?.date ?? null;
+        for (const text of [article.title, ...passages.map((p) => p.text)]) {
+          for (const m of findPersonMentions(text, kb)) {
+            // "Chủ tịch Hồ Chí Minh" is an honorific long after the office; English titles are not in the KB.
+            if (!m.title || m.id === 'ho-chi-minh' || article.language === 'en') continue;
+            const roles = kb.people.find((p) => p.id === m.id)?.roles ?? [];
+            const held = roles.some(
+              (r) => r.title.toLowerCase().startsWith(m.title!.toLowerCase()) && (!date || ((r.from ?? '0') <= date && (r.to === null || date.slice(0, r.to.length) <= r.to))),
+            );
+            if (!held) misses.push(`${file}: ${m.title} ${m.id} on ${date}`);
+          }
+        }
+      }
+    }
+    expect(misses).toEqual([]);
+  });
+});
