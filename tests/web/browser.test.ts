@@ -42,13 +42,16 @@ describe.runIf(!HAS_CHROMIUM && MANDATORY)('browser tests on CI', () => {
   });
 });
 
+/** Polls generously: the whole suite shares two cores, and a search may take seconds under load. */
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 100 });
+
 /** What one page did that a test must notice. */
 interface PageLog {
   consoleErrors: string[];
   foreignRequests: string[];
 }
 
-describe.runIf(HAS_CHROMIUM)('the web UI in Chromium', () => {
+describe.runIf(HAS_CHROMIUM)('the web UI in Chromium', { timeout: 120_000 }, () => {
   let app: FastifyInstance;
   let base: string;
   let context: BrowserContext;
@@ -66,7 +69,16 @@ describe.runIf(HAS_CHROMIUM)('the web UI in Chromium', () => {
     const kb = await loadKnowledgeBase(config.kbDir);
     const result = await runIngest({ inputDir: config.corpusDir, kb });
     const search = createSearchService({ url: meili.url, masterKey: meili.masterKey, indexPrefix: config.indexPrefix });
-    await search.reindex(result, { fingerprint: result.fingerprint, kb });
+    // Workaround: meilisearch-js waits only 5 s for a `createIndex` task (Index.create ignores the
+    // client's defaultWaitOptions), which a loaded 2-core machine running every test file can exceed.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await search.reindex(result, { fingerprint: result.fingerprint, kb });
+        break;
+      } catch (err) {
+        if (attempt >= 3 || (err as Error).name !== 'EngineUnavailableError') throw err;
+      }
+    }
     app = await buildApp({ config, search, webRoot: path.join(webRoot, 'dist'), rateLimit: { max: 100_000, timeWindow: '1 minute' } });
     await app.listen({ host: '127.0.0.1', port: 0 });
     const address = app.server.address();
@@ -96,7 +108,7 @@ describe.runIf(HAS_CHROMIUM)('the web UI in Chromium', () => {
   /** A new tab that records console errors and blocks (and records) any request to another origin. */
   async function newPage(width = 1280): Promise<Page> {
     const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(20_000);
     await page.setViewportSize({ width, height: 900 });
     const log: PageLog = { consoleErrors: [], foreignRequests: [] };
     logs.set(page, log);
@@ -145,39 +157,39 @@ describe.runIf(HAS_CHROMIUM)('the web UI in Chromium', () => {
   it('searches as you type, filters by a speaker facet, opens a passage and copies its citation', async () => {
     const page = await newPage();
     await page.goto(`${base}/`);
-    await expect.poll(() => page.locator('.hits li').count()).toBeGreaterThan(0);
+    await poll(() => page.locator('.hits li').count()).toBeGreaterThan(0);
     await shot(page, 'search-home');
 
     await page.keyboard.press('/');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('q');
     await page.keyboard.type('ngoại giao');
-    await expect.poll(() => page.url()).toContain('q=ngo%E1%BA%A1i+giao');
-    await expect.poll(() => page.locator('#result-count').textContent()).toContain('khớp với “ngoại giao”');
-    await expect.poll(() => page.locator('.hits mark').count()).toBeGreaterThan(0);
+    await poll(() => page.url()).toContain('q=ngo%E1%BA%A1i+giao');
+    await poll(() => page.locator('#result-count').textContent()).toContain('khớp với “ngoại giao”');
+    await poll(() => page.locator('.hits mark').count()).toBeGreaterThan(0);
 
     const speakerBox = page.locator('fieldset.facet:has(legend:text("Người phát biểu")) input[type=checkbox]').first();
     const speakerId = await speakerBox.getAttribute('data-value');
     const speakerName = (await page.locator(`label[for="${await speakerBox.getAttribute('id')}"] .facet-name`).textContent())!;
     await speakerBox.check();
-    await expect.poll(() => page.url()).toContain(`speaker=${speakerId}`);
-    await expect.poll(async () => [...new Set(await page.locator('.hits .speaker a').allTextContents())]).toEqual([speakerName]);
+    await poll(() => page.url()).toContain(`speaker=${speakerId}`);
+    await poll(async () => [...new Set(await page.locator('.hits .speaker a').allTextContents())]).toEqual([speakerName]);
     // Facet values are OR-ed: the other speakers stay listed and adding one widens the results.
     const oneSpeakerCount = (await page.locator('#result-count').textContent())!;
     const second = page.locator('fieldset.facet:has(legend:text("Người phát biểu")) input[type=checkbox]:not(:checked)').first();
     const secondId = await second.getAttribute('data-value');
     await second.check();
-    await expect.poll(() => page.url()).toContain(`speaker=${secondId}`);
-    await expect.poll(() => page.locator('#result-count').textContent()).not.toBe(oneSpeakerCount);
+    await poll(() => page.url()).toContain(`speaker=${secondId}`);
+    await poll(() => page.locator('#result-count').textContent()).not.toBe(oneSpeakerCount);
     await page.goBack();
-    await expect.poll(() => page.url()).not.toContain(`speaker=${secondId}`);
-    await expect.poll(() => page.locator('#result-count').textContent()).toBe(oneSpeakerCount);
+    await poll(() => page.url()).not.toContain(`speaker=${secondId}`);
+    await poll(() => page.locator('#result-count').textContent()).toBe(oneSpeakerCount);
     await shot(page, 'search-speaker-facet');
     expect(await seriousViolations(page)).toEqual([]);
 
     const firstTitle = page.locator('.hits .card-title a').first();
     const title = (await firstTitle.textContent())!;
     await firstTitle.click();
-    await expect.poll(() => page.locator('h1').textContent()).toBe(title);
+    await poll(() => page.locator('h1').textContent()).toBe(title);
     expect(page.url()).toMatch(/\/passages\/a-[0-9a-f]+-[0-9a-f]+$/);
     const quoted = (await page.locator('.focus-passage blockquote').textContent())!;
     expect(await page.locator('.article-body .current').textContent()).toBe(quoted);
@@ -190,20 +202,20 @@ describe.runIf(HAS_CHROMIUM)('the web UI in Chromium', () => {
     expect(await seriousViolations(page)).toEqual([]);
 
     await page.locator('#cite-open').click();
-    await expect.poll(() => page.locator('dialog[open]').count()).toBe(1);
+    await poll(() => page.locator('dialog[open]').count()).toBe(1);
     await page.locator('#cite-format').selectOption({ label: 'APA' });
     const citation = (await page.locator('#cite-text').textContent())!;
     expect(citation).toContain(quoted);
     await page.locator('#cite-copy').click();
-    await expect.poll(() => page.locator('.copy-status').textContent()).toBe('Đã sao chép vào bộ nhớ tạm.');
+    await poll(() => page.locator('.copy-status').textContent()).toBe('Đã sao chép vào bộ nhớ tạm.');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(citation);
     await shot(page, 'passage-cite-dialog');
     expect(await seriousViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.locator('dialog[open]').count()).toBe(0);
+    await poll(() => page.locator('dialog[open]').count()).toBe(0);
 
     await page.goBack();
-    await expect.poll(() => page.url()).toContain(`speaker=${speakerId}`);
+    await poll(() => page.url()).toContain(`speaker=${speakerId}`);
     await finish(page);
   });
 
@@ -215,7 +227,7 @@ describe.runIf(HAS_CHROMIUM)('the web UI in Chromium', () => {
     expect(hit, 'a passage with a source URL in the corpus').toBeTruthy();
     const page = await newPage();
     await page.goto(`${base}/passages/${hit.id}`);
-    await expect.poll(() => page.locator('h1').textContent()).toBe(hit.title);
+    await poll(() => page.locator('h1').textContent()).toBe(hit.title);
     expect(await page.locator('#source-link').getAttribute('href')).toBe(sourceUrlWithTextFragment(hit.url, hit.text));
     const meta = (name: string) => page.locator(`meta[name="${name}"]`).getAttribute('content');
     expect(await meta('citation_title')).toBe(hit.title);
@@ -229,7 +241,7 @@ describe.runIf(HAS_CHROMIUM)('the web UI in Chromium', () => {
     const first = await newPage();
     const shared = `${base}/?q=${encodeURIComponent('hội nghị ngoại giao')}&event=hnng-32&sort=date-desc`;
     await first.goto(shared);
-    await expect.poll(() => first.locator('.hits li').count()).toBeGreaterThan(0);
+    await poll(() => first.locator('.hits li').count()).toBeGreaterThan(0);
     const expected = await hitLinks(first);
     const count = await first.locator('#result-count').textContent();
     expect(await first.locator('#sort').inputValue()).toBe('date-desc');
@@ -238,7 +250,7 @@ describe.runIf(HAS_CHROMIUM)('the web UI in Chromium', () => {
 
     const second = await newPage();
     await second.goto(shared);
-    await expect.poll(() => hitLinks(second)).toEqual(expected);
+    await poll(() => hitLinks(second)).toEqual(expected);
     expect(await second.locator('#result-count').textContent()).toBe(count);
     expect(await second.locator('#q').inputValue()).toBe('hội nghị ngoại giao');
     await finish(second);
@@ -247,27 +259,27 @@ describe.runIf(HAS_CHROMIUM)('the web UI in Chromium', () => {
   it('shows a helpful empty state and clears the search with Esc', async () => {
     const page = await newPage();
     await page.goto(`${base}/?q=${encodeURIComponent('xyzzy qwertyuiop')}`);
-    await expect.poll(() => page.locator('.empty-state').count()).toBe(1);
+    await poll(() => page.locator('.empty-state').count()).toBe(1);
     expect(await page.locator('.empty-state li').allTextContents()).toContain('ít từ hơn: “xyzzy”');
     await shot(page, 'search-empty');
     await page.locator('#q').focus();
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.url()).toBe(`${base}/`);
-    await expect.poll(() => page.locator('.hits li').count()).toBeGreaterThan(0);
+    await poll(() => page.url()).toBe(`${base}/`);
+    await poll(() => page.locator('.hits li').count()).toBeGreaterThan(0);
     await finish(page);
   });
 
   it('debounces typing: far fewer searches than keystrokes, the last one for the whole query', async () => {
     const page = await newPage();
     await page.goto(`${base}/events`);
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Các sự kiện');
+    await poll(() => page.locator('h1').textContent()).toBe('Các sự kiện');
     const searches: string[] = [];
     page.on('request', (req) => {
       if (new URL(req.url()).pathname === '/api/search') searches.push(req.url());
     });
     await page.keyboard.press('/');
     await page.keyboard.type('ngoại giao kinh tế');
-    await expect.poll(() => page.locator('#result-count').textContent()).toContain('“ngoại giao kinh tế”');
+    await poll(() => page.locator('#result-count').textContent()).toContain('“ngoại giao kinh tế”');
     expect(searches.length).toBeLessThan('ngoại giao kinh tế'.length / 2);
     expect(decodeURIComponent(searches.at(-1)!)).toContain('q=ngoại+giao+kinh+tế');
     await finish(page);
@@ -279,7 +291,7 @@ describe.runIf(HAS_CHROMIUM)('the web UI in Chromium', () => {
       route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: 'ENGINE_UNAVAILABLE', message: 'The search engine is unavailable; try again shortly' }) }),
     );
     await page.goto(`${base}/?q=${encodeURIComponent('ngoại giao')}`);
-    await expect.poll(() => page.locator('.notice-error').textContent()).toContain('Không thể tải dữ liệu từ máy chủ.');
+    await poll(() => page.locator('.notice-error').textContent()).toContain('Không thể tải dữ liệu từ máy chủ.');
     expect(await page.locator('.notice-error button').textContent()).toBe('Thử lại');
     await shot(page, 'search-api-error');
     // The browser itself logs the 503 response; nothing else may be logged.
@@ -291,7 +303,7 @@ describe.runIf(HAS_CHROMIUM)('the web UI in Chromium', () => {
   it('compares HNNG 31 and HNNG 32 side by side with both themes and charts a term', async () => {
     const page = await newPage();
     await page.goto(`${base}/compare?events=hnng-31,hnng-32`);
-    await expect.poll(() => page.locator('.compare-col').count()).toBe(2);
+    await poll(() => page.locator('.compare-col').count()).toBe(2);
     const api = (await (await fetch(`${base}/api/compare?events=hnng-31,hnng-32`)).json()) as { events: { event: { id: string }; themes: { text: string }[] }[] };
     for (const [i, id] of ['hnng-31', 'hnng-32'].entries()) {
       const col = page.locator('.compare-col').nth(i);
@@ -306,7 +318,7 @@ describe.runIf(HAS_CHROMIUM)('the web UI in Chromium', () => {
     const term = page.locator('.compare-col .chips a').first();
     const termText = (await term.textContent())!;
     await term.click();
-    await expect.poll(() => page.locator('.term-panel svg.chart rect.chart-bar').count()).toBe(2);
+    await poll(() => page.locator('.term-panel svg.chart rect.chart-bar').count()).toBe(2);
     expect(decodeURIComponent(page.url())).toContain(`term=${termText}`.replace(/ /g, '+'));
     await shot(page, 'compare');
     expect(await seriousViolations(page)).toEqual([]);
@@ -316,7 +328,7 @@ describe.runIf(HAS_CHROMIUM)('the web UI in Chromium', () => {
   it('shows a speaker page with roles over time and statements grouped by event', async () => {
     const page = await newPage();
     await page.goto(`${base}/speakers/bui-thanh-son`);
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Bùi Thanh Sơn');
+    await poll(() => page.locator('h1').textContent()).toBe('Bùi Thanh Sơn');
     expect(await page.locator('.timeline li').count()).toBeGreaterThan(0);
     expect(await page.locator('.group').count()).toBeGreaterThan(0);
     await shot(page, 'speaker');
@@ -327,7 +339,7 @@ describe.runIf(HAS_CHROMIUM)('the web UI in Chromium', () => {
   it('shows an event page with its date, verbatim themes, speakers and key points', async () => {
     const page = await newPage();
     await page.goto(`${base}/events/hnng-31`);
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Hội nghị Ngoại giao lần thứ 31');
+    await poll(() => page.locator('h1').textContent()).toBe('Hội nghị Ngoại giao lần thứ 31');
     expect(await page.locator('.event-page > .meta time').getAttribute('datetime')).toBe('2021-12-15');
     expect((await page.locator('q.theme').allTextContents()).join(' ')).toContain('tiên phong, toàn diện, hiện đại');
     await shot(page, 'event');
@@ -338,17 +350,17 @@ describe.runIf(HAS_CHROMIUM)('the web UI in Chromium', () => {
   it('switches the interface to English and keeps it in the URL', async () => {
     const page = await newPage();
     await page.goto(`${base}/events/hnng-32`);
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Hội nghị Ngoại giao lần thứ 32');
+    await poll(() => page.locator('h1').textContent()).toBe('Hội nghị Ngoại giao lần thứ 32');
     await page.locator('#lang-switch').click();
-    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
     expect(page.url()).toContain('lang=en');
-    await expect.poll(() => page.locator('#themes-h').textContent()).toBe('Themes (verbatim)');
+    await poll(() => page.locator('#themes-h').textContent()).toBe('Themes (verbatim)');
     await page.reload();
-    await expect.poll(() => page.locator('label[for=q]').textContent()).toBe('Search passages');
+    await poll(() => page.locator('label[for=q]').textContent()).toBe('Search passages');
     await shot(page, 'event-english');
     // The choice is saved in localStorage, which the other tests share: switch back.
     await page.locator('#lang-switch').click();
-    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('vi');
+    await poll(() => page.evaluate(() => document.documentElement.lang)).toBe('vi');
     expect(page.url()).not.toContain('lang=');
     await finish(page);
   });
@@ -356,12 +368,12 @@ describe.runIf(HAS_CHROMIUM)('the web UI in Chromium', () => {
   it('works at 360 px wide without horizontal scrolling', async () => {
     const page = await newPage(360);
     await page.goto(`${base}/?q=${encodeURIComponent('ngoại giao')}`);
-    await expect.poll(() => page.locator('.hits li').count()).toBeGreaterThan(0);
+    await poll(() => page.locator('.hits li').count()).toBeGreaterThan(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await shot(page, 'search-360');
     expect(await seriousViolations(page)).toEqual([]);
     await page.goto(`${base}/compare?events=hnng-31,hnng-32`);
-    await expect.poll(() => page.locator('.compare-col').count()).toBe(2);
+    await poll(() => page.locator('.compare-col').count()).toBe(2);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await shot(page, 'compare-360');
     await finish(page);

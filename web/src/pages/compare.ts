@@ -110,10 +110,10 @@ function column(c: CompareColumn, ids: string[], active: string | null): HTMLEle
     h('p', { class: 'meta' }, formatDate(c.date)),
     h('h3', {}, t().themes),
     themeList(c.themes),
-    h('h3', {}, t().keyPoints),
-    pointList(c.keyPoints, 'h4'),
     h('h3', {}, t().distinctiveTerms),
     h('ul', { class: 'chips' }, ...c.terms.slice(0, TERMS_SHOWN).map((term) => h('li', {}, termLink(term.term, ids, active)))),
+    // Key points are long: folded, so the columns' themes and terms stay side by side.
+    h('details', { class: 'points-details' }, h('summary', {}, h('h3', {}, `${t().keyPoints} (${c.keyPoints.length})`)), pointList(c.keyPoints, 'h4')),
   );
 }
 
