@@ -439,7 +439,8 @@ function markHeadings(src: SourceDocument, blocks: Item[]): void {
     const next = blocks[i + 1];
     const quoted = /^["“].*["”]$/u.test(it.text);
     const short = wordCount(it.text) <= 20 && it.text.length <= 160;
-    const noStop = !TERMINAL.test(it.text) || quoted;
+    // A document number or a date ("Số: 292/NQ-CP", "Hà Nội, ngày 23 tháng 9 năm 2025") is not a sub-heading.
+    const noStop = (!TERMINAL.test(it.text) || quoted) && !/\d+\/|ngày \d/u.test(it.text);
     it.kind = short && noStop && !/,$/.test(it.text) && next && next.kind !== 'caption' && wordCount(next.text) > wordCount(it.text) ? 'heading' : 'paragraph';
   }
   void src;

@@ -37,9 +37,10 @@ export const CHROME_LINES: readonly { rule: string; test: (text: string) => bool
   { rule: 'view-counter', test: (t) => /^[\d.,\s]+(?:lượt xem|lượt đọc|lượt thích|views?|reads?)$/iu.test(t) },
   { rule: 'social', test: (t) => t.length <= 60 && /^(?:theo dõi|follow|like|thích|chia sẻ|share)\b.*(?:\btrên|\bon|facebook|zalo|google news|tiktok|youtube)\s*:?$/iu.test(t) },
   { rule: 'contact', test: (t) => t.length <= 200 && /\b(?:hotline|đường dây nóng|đặt mua báo|liên hệ quảng cáo|tòa soạn:)/iu.test(t) },
-  { rule: 'contact', test: (t) => /^[\p{L}.+-]*@[\w.-]+\.[a-z]{2,}$/iu.test(t) || /^[\d\s.()+\-–]{8,}$/u.test(t) },
+  // An e-mail address or a phone number alone on its line (8+ digits, so "2020 - 2025" stays).
+  { rule: 'contact', test: (t) => /^[\p{L}\d.+_-]*@[\w.-]+\.[a-z]{2,}$/iu.test(t) || (/^[\d\s.()+\-–]+$/u.test(t) && (t.match(/\d/g) ?? []).length >= 8) },
   // "• EMAIL:", "ĐIỆN THOẠI:": an upper-case label with nothing after its colon.
-  { rule: 'contact', test: (t) => /^[•·*\-–]?\s*[\p{Lu}\s&/]{2,40}:$/u.test(t) },
+  { rule: 'contact', test: (t) => /^[•·*\-–]?\s*[\p{Lu}\s&/]{2,40}:$/u.test(t) && t.split(/\s+/).length <= 5 },
   // "Đăng nhập | Đăng ký", "Trang chủ • Thời sự • Ngoại giao": a menu of short links.
   { rule: 'menu', test: (t) => isMenu(t) },
   { rule: 'tags', test: (t) => /^(?:tags?|từ khóa|từ khoá|keywords?)\s*:/iu.test(t) },
