@@ -14,6 +14,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WEIGHTS = [400, 600, 700] as const;
 const SUBSETS = ['vietnamese', 'latin'] as const;
 
+/** Options of `buildWeb`. */
 export interface BuildWebOptions {
   /** Output directory; `web/dist` by default (the server serves it). */
   outDir?: string;

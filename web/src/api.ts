@@ -39,6 +39,7 @@ export async function getJson(path: string, signal?: AbortSignal): Promise<Unsaf
   return body;
 }
 
+/** A speaker as a passage shows them, with the role held on the article date. */
 export interface SpeakerRef {
   id: string;
   name: string;
@@ -92,6 +93,7 @@ export function toPassageView(raw: Unsafe): PassageView {
   };
 }
 
+/** One page of search results with facet counts. */
 export interface SearchResponse {
   hits: PassageView[];
   facets: Record<FacetKey, Record<string, number>>;
@@ -129,6 +131,7 @@ export async function searchPassages(state: SearchState, perPage: number, signal
   };
 }
 
+/** An event as lists and facet labels show it. */
 export interface EventSummary {
   id: string;
   name: string;
@@ -136,6 +139,7 @@ export interface EventSummary {
   type: string | null;
 }
 
+/** A person as lists and facet labels show them. */
 export interface PersonSummary {
   id: string;
   name: string;
@@ -166,6 +170,7 @@ export function listSpeakers(): Promise<PersonSummary[]> {
   return peopleCache;
 }
 
+/** One citation format of a passage, as text to copy. */
 export interface Citation {
   format: string;
   label: string;
@@ -202,6 +207,7 @@ export function toCitations(raw: Unsafe): Citation[] {
     .filter((c) => c.text);
 }
 
+/** An article with its passages in order. */
 export interface ArticleView {
   id: string;
   title: string;
@@ -230,6 +236,7 @@ function toArticleView(raw: Unsafe): ArticleView {
   };
 }
 
+/** Everything the passage page shows. */
 export interface PassagePage {
   passage: PassageView;
   article: ArticleView | null;
@@ -262,17 +269,20 @@ export async function getArticle(id: string, signal?: AbortSignal): Promise<Arti
   return toArticleView(await getJson(`articles/${encodeURIComponent(id)}`, signal));
 }
 
+/** A role held from one date to another (either may be unknown). */
 export interface RoleView {
   title: string;
   from: string | null;
   to: string | null;
 }
 
+/** A speaker's passages at one event (or at none). */
 export interface StatementGroup {
   event: EventSummary | null;
   passages: PassageView[];
 }
 
+/** Everything the speaker page shows. */
 export interface SpeakerPage {
   id: string;
   name: string;
@@ -299,12 +309,14 @@ export async function getSpeaker(id: string, signal?: AbortSignal): Promise<Spea
   };
 }
 
+/** A theme slogan, verbatim, with the passage quoting it. */
 export interface ThemeView {
   text: string;
   passageId: string | null;
   eventId: string | null;
 }
 
+/** A numbered key point ("Thứ nhất, …") and where it comes from. */
 export interface PointView {
   label: string;
   text: string;
@@ -313,6 +325,7 @@ export interface PointView {
   articleTitle: string | null;
 }
 
+/** Everything the event page (or one compare column) shows. */
 export interface EventPage extends EventSummary {
   endDate: string | null;
   themes: ThemeView[];
@@ -370,6 +383,7 @@ export async function getEvent(id: string, signal?: AbortSignal): Promise<EventP
   return toEventPage(await getJson(`events/${encodeURIComponent(id)}`, signal));
 }
 
+/** A distinctive term of one event, with its keyness and passages. */
 export interface TermView {
   term: string;
   /** Occurrences in this event. */
@@ -380,6 +394,7 @@ export interface TermView {
   passageIds: string[];
 }
 
+/** A term several compared events share, with counts per event. */
 export interface SharedTermView {
   term: string;
   /** Occurrences by event id. */
@@ -387,11 +402,13 @@ export interface SharedTermView {
   passageIds: Record<string, string[]>;
 }
 
+/** One event of a comparison. */
 export interface CompareColumn extends EventPage {
   terms: TermView[];
   tokenCount: number | null;
 }
 
+/** A comparison of 2–3 events. */
 export interface CompareResult {
   columns: CompareColumn[];
   shared: SharedTermView[];

@@ -6,6 +6,7 @@
  * @see https://www.zotero.org/support/dev/exposing_metadata
  */
 
+/** What the citation meta tags say about an article and passage. */
 export interface CitationMeta {
   title: string;
   /** ISO `YYYY-MM-DD` (or partial). */

@@ -3,6 +3,7 @@
  * is never translated: it is the source's words.
  */
 
+/** Interface languages. */
 export type Lang = 'vi' | 'en';
 
 const vi = {
@@ -106,6 +107,7 @@ const vi = {
   footer: 'Dữ liệu trích từ các nguồn báo chí công khai; mỗi đoạn văn dẫn về bài gốc.',
 };
 
+/** Every interface string, Vietnamese being the reference set. */
 export type Strings = typeof vi;
 
 const en: Strings = {

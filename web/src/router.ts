@@ -16,6 +16,7 @@ export interface RouteContext {
   sameRoute: boolean;
 }
 
+/** A path pattern and the page that renders it. */
 export interface Route {
   name: string;
   pattern: RegExp;

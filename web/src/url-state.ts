@@ -5,8 +5,10 @@
 
 /** Filters the search page offers; several values of one filter are OR-ed by the API. */
 export const FACETS = ['event', 'speaker', 'year', 'kind', 'source'] as const;
+/** A facet name. */
 export type FacetKey = (typeof FACETS)[number];
 
+/** Result orders the API offers. */
 export type SortKey = 'relevance' | 'date-desc' | 'date-asc';
 const SORTS: readonly SortKey[] = ['relevance', 'date-desc', 'date-asc'];
 

@@ -4,6 +4,7 @@
  */
 import { CITATION_META_ATTR, citationMetaEntries, type CitationMeta } from '../citation-meta.ts';
 
+/** Re-exported for the pages. */
 export type { CitationMeta } from '../citation-meta.ts';
 
 /** Removes the citation meta tags of the previous page. */

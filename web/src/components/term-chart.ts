@@ -6,6 +6,7 @@
 import { h, svg } from '../dom.ts';
 import { formatDate } from '../i18n.ts';
 
+/** One bar: an event and the term's count there. */
 export interface TermPoint {
   label: string;
   date: string | null;

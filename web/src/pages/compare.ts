@@ -113,7 +113,9 @@ function column(c: CompareColumn, ids: string[], active: string | null): HTMLEle
     h('h3', {}, t().distinctiveTerms),
     h('ul', { class: 'chips' }, ...c.terms.slice(0, TERMS_SHOWN).map((term) => h('li', {}, termLink(term.term, ids, active)))),
     // Key points are long: folded, so the columns' themes and terms stay side by side.
-    h('details', { class: 'points-details' }, h('summary', {}, h('h3', {}, `${t().keyPoints} (${c.keyPoints.length})`)), pointList(c.keyPoints, 'h4')),
+    c.keyPoints.length
+      ? h('details', { class: 'points-details' }, h('summary', {}, h('h3', {}, `${t().keyPoints} (${c.keyPoints.length})`)), pointList(c.keyPoints, 'h4'))
+      : h('p', { class: 'muted' }, t().noKeyPoints),
   );
 }
 

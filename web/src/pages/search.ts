@@ -15,6 +15,7 @@ export const PER_PAGE = 10;
 /** Facet values shown before "more" (selected values are always shown). */
 const FACET_LIMIT = 8;
 
+/** What the search page needs from the frame. */
 export interface SearchPageDeps {
   /** Changes the URL (and re-renders through the router). */
   navigate: (href: string, opts?: { replace?: boolean; focusMain?: boolean }) => void;
