@@ -24,10 +24,17 @@ const SPEECH_VERBS = [
   'nhấn mạnh', 'cho rằng', 'đề nghị', 'cho biết', 'nêu rõ', 'nêu lên', 'từng nêu', 'khẳng định', 'yêu cầu', 'lưu ý',
   'chỉ ra', 'chỉ rõ', 'đánh giá', 'ghi nhận', 'biểu dương', 'nói', 'phân tích', 'chia sẻ', 'gợi mở',
   'tin tưởng', 'nhìn nhận', 'khái quát', 'đưa ra', 'bày tỏ', 'kêu gọi', 'đề xuất', 'nhận định',
-  'trình bày', 'báo cáo', 'mong muốn', 'hoan nghênh', 'kết luận', 'quán triệt', 'lưu ý', 'nêu',
+  'trình bày', 'báo cáo', 'mong muốn', 'hoan nghênh', 'kết luận', 'quán triệt', 'nêu', 'cho hay', 'nhắc lại',
+  'nêu bật', 'khuyến nghị', 'nhắn nhủ', 'căn dặn', 'dặn dò', 'đề cập', 'nhận xét', 'phát biểu rằng',
   'said', 'says', 'stressed', 'emphasised', 'emphasized', 'noted', 'affirmed', 'underlined', 'highlighted', 'urged', 'told',
+  'added', 'stated', 'pointed out', 'expressed', 'asked', 'called for',
 ];
-const VERB_RE = new RegExp(`(?<![\\p{L}])(${SPEECH_VERBS.map((v) => v.replace(/\s+/g, '\\s+')).join('|')})(?![\\p{L}])`, 'giu');
+/**
+ * "chỉ đạo" reports words ("Thủ tướng chỉ đạo Bộ Ngoại giao tập trung …") except when it only says
+ * who chaired or addressed the meeting ("dự và chỉ đạo hội nghị", "phát biểu chỉ đạo tại Đại hội").
+ */
+const DIRECTS = 'chỉ\\s+đạo(?!\\s*[.,;]|\\s+(?:toàn\\s+diện\\s+)?(?:tại|hội\\s+nghị|đại\\s+hội|phiên|buổi|lễ|chung)(?![\\p{L}]))';
+const VERB_RE = new RegExp(`(?<![\\p{L}])(${SPEECH_VERBS.map((v) => v.replace(/\s+/g, '\\s+')).join('|')}|${DIRECTS})(?![\\p{L}])`, 'giu');
 
 /** Markers before a name that make it an object or a source, not the subject of the sentence. */
 const NOT_SUBJECT = /(của|như|với|cho|tặng|gửi|đón|tới|lên|trình|by|to|with)\s+$/iu;

@@ -45,7 +45,11 @@ export function extractArticle(doc: CleanDocument, kb: KnowledgeBase): Extracted
   const kinds = blocks.map(passageKind);
   const ids = passageIds(id, blocks.map((b) => b.text));
 
-  const leadIndex = kinds.findIndex((k, i) => (k === 'paragraph' || k === 'quote') && (blocks[i]?.text.length ?? 0) > 0);
+  // The lead is the first real paragraph: not a one-line label or an upper-case document heading.
+  const isProse = (t: string) => t.split(/\s+/).length >= 8 && t !== t.toUpperCase();
+  const paragraphs = kinds.map((k, i) => (k === 'paragraph' || k === 'quote') && (blocks[i]?.text.length ?? 0) > 0);
+  const proseIndex = blocks.findIndex((b, i) => paragraphs[i] && isProse(b.text));
+  const leadIndex = proseIndex !== -1 ? proseIndex : paragraphs.indexOf(true);
   const firstText = blocks.findIndex((_, i) => kinds[i] !== 'caption');
   const lead = leadIndex === -1 ? null : (blocks[leadIndex] as CleanBlock).text;
   const titleDerived = !doc.title;

@@ -91,3 +91,19 @@ describe('pronouns', () => {
     expect(await speakers(['Ông cho rằng năm tới còn nhiều thách thức.', 'Bộ trưởng trao bằng khen cho ông Phạm Vinh Quang.'])).toEqual([null, null]);
   });
 });
+
+describe('reporting verbs', () => {
+  it('reads "chỉ đạo" followed by what was directed as reported words', async () => {
+    expect(await speakers(['Thủ tướng Phạm Minh Chính chỉ đạo Bộ Ngoại giao tập trung nâng cao chất lượng nghiên cứu.'])).toEqual(['pham-minh-chinh']);
+  });
+
+  it('does not read "dự và chỉ đạo hội nghị" or "phát biểu chỉ đạo tại Đại hội" as reported words', async () => {
+    expect(
+      await speakers(['Thủ tướng Chính phủ Phạm Minh Chính tham dự và trực tiếp chỉ đạo Hội nghị.', 'Thủ tướng Phạm Minh Chính dự và phát biểu chỉ đạo tại Đại hội.']),
+    ).toEqual([null, null]);
+  });
+
+  it('reads "cho hay" as a reporting verb', async () => {
+    expect(await speakers(['Thứ trưởng Nguyễn Minh Vũ cho hay ngành đã hoàn thành nhiệm vụ.'])).toEqual(['nguyen-minh-vu']);
+  });
+});
