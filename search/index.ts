@@ -69,6 +69,8 @@ const QUOTE_CANDIDATES = 1000;
 const UPLOAD_BATCH = 1000;
 /** How long cached KB aliases are trusted before the meta record is read again. */
 const META_TTL_MS = 30_000;
+/** Task waits: a large upload on a busy machine takes minutes, not the client's default 5 s. */
+const TASK_WAIT = { timeout: 600_000, interval: 50 };
 
 const INDEX_NAMES = ['passages', 'articles', 'people', 'events', 'meta'] as const;
 type IndexName = (typeof INDEX_NAMES)[number];
@@ -137,6 +139,15 @@ function mapFacets(distribution: Record<string, Record<string, number>> | undefi
   return facets;
 }
 
+/** True for a query of two bare syllables, no quotes, no KB form: a Vietnamese word. */
+function isTwoSyllableWord(parsed: ParsedQuery): boolean {
+  return parsed.syllables.length === 2 && parsed.parts.every((p) => !p.phrase) && !parsed.namesKnownForm;
+}
+
+function emptyResult(query: SearchQuery): Omit<SearchResult, 'tookMs'> {
+  return { hits: [], total: 0, facets: emptyFacets(), page: query.page, perPage: query.perPage };
+}
+
 function checkQuery(q: SearchQuery): void {
   if (typeof q.q !== 'string') throw new SearchInputError('q must be a string');
   if (q.q.length > MAX_QUERY_LENGTH) throw new SearchInputError(`q is longer than ${MAX_QUERY_LENGTH} characters`);
@@ -200,7 +211,7 @@ class MeiliSearchService implements SearchService {
       host: opts.url,
       apiKey: opts.masterKey || undefined,
       timeout: opts.timeoutMs ?? 15_000,
-      defaultWaitOptions: { timeout: 300_000, interval: 50 },
+      defaultWaitOptions: TASK_WAIT,
     });
   }
 
@@ -235,7 +246,7 @@ class MeiliSearchService implements SearchService {
 
   /** Waits for a task and throws `EngineTaskError` unless it succeeded. */
   private async waitOk(what: string, enqueued: ReturnType<Index['updateSettings']>, batch?: { id: unknown }[]): Promise<Task> {
-    const task = await this.call(what, () => enqueued.waitTask());
+    const task = await this.call(what, () => enqueued.waitTask(TASK_WAIT));
     if (task.status !== 'succeeded') throw taskError(what, task, batch);
     return task;
   }
@@ -272,18 +283,33 @@ class MeiliSearchService implements SearchService {
 
     await this.dropNext();
     try {
+      // Enqueue everything in order first and wait afterwards: the engine runs the tasks of each
+      // index in enqueue order, and five indexes build without a round trip per step. Each wait
+      // starts at once (never rejecting unobserved) and all are awaited even after a failure, so
+      // no write lands after the cleanup below.
+      const waits: Promise<unknown>[] = [];
+      const enqueue = async (what: string, start: () => ReturnType<Index['updateSettings']>, batch?: { id: unknown }[]) => {
+        const task = start();
+        waits.push(this.waitOk(what, task, batch).then(() => null, (err: unknown) => err));
+        await this.call(what, () => task);
+      };
       for (const name of INDEX_NAMES) {
         const uid = this.uid(name) + NEXT_SUFFIX;
-        await this.waitOk(`creating index ${uid}`, this.client.createIndex(uid, { primaryKey: 'id' }));
-        await this.waitOk(`configuring index ${uid}`, this.index(name, true).updateSettings(settings[name]));
+        await enqueue(`creating index ${uid}`, () => this.client.createIndex(uid, { primaryKey: 'id' }));
+        await enqueue(`configuring index ${uid}`, () => this.index(name, true).updateSettings(settings[name]));
         const all = docs[name];
         for (let i = 0; i < all.length; i += UPLOAD_BATCH) {
           const batch = all.slice(i, i + UPLOAD_BATCH);
-          await this.waitOk(`indexing ${name}`, this.index(name, true).addDocuments(batch as Record<string, any>[]), batch);
+          await enqueue(`indexing ${name}`, () => this.index(name, true).addDocuments(batch as Record<string, any>[]), batch);
         }
+      }
+      const firstError = (await Promise.all(waits)).find((e) => e !== null);
+      if (firstError) throw firstError;
+      for (const name of INDEX_NAMES) {
+        const uid = this.uid(name) + NEXT_SUFFIX;
         const stats = await this.call(`counting ${uid}`, () => this.index(name, true).getStats());
-        if (stats.numberOfDocuments !== all.length) {
-          throw new EngineTaskError(`index ${uid} holds ${stats.numberOfDocuments} documents, expected ${all.length}`);
+        if (stats.numberOfDocuments !== docs[name].length) {
+          throw new EngineTaskError(`index ${uid} holds ${stats.numberOfDocuments} documents, expected ${docs[name].length}`);
         }
       }
       const existing = await this.existingIndexes();
@@ -323,7 +349,7 @@ class MeiliSearchService implements SearchService {
     for (const name of INDEX_NAMES) {
       const uid = this.uid(name) + NEXT_SUFFIX;
       if (!existing.has(uid)) continue;
-      const task = await this.call(`deleting ${uid}`, () => this.client.deleteIndex(uid).waitTask());
+      const task = await this.call(`deleting ${uid}`, () => this.client.deleteIndex(uid).waitTask(TASK_WAIT));
       if (task.status !== 'succeeded' && task.error?.code !== 'index_not_found') throw taskError(`deleting ${uid}`, task);
     }
   }
@@ -358,10 +384,17 @@ class MeiliSearchService implements SearchService {
     } else if (engineWordCount(parsed.parts) > MAX_ENGINE_WORDS) {
       result = await this.searchQuote(query, parsed, filter, matcher);
     } else {
-      result = await this.searchWords(query, parsed, parsed.mode, filter, matcher);
-      if (result.total === 0 && parsed.mode === 'exact') {
-        // Nothing with these exact diacritics (a mistyped tone?): fall back to folded matching.
-        result = await this.searchWords(query, parsed, 'folded', filter, matcher);
+      // Most Vietnamese words are two syllables: "Thứ trưởng" means the word, not "Thứ ba, … Bộ
+      // trưởng". A bare two-syllable query is read as a phrase first, as all words if that finds nothing.
+      const asWord = isTwoSyllableWord(parsed) ? [{ ...parsed, parts: [{ phrase: true, syllables: parsed.syllables }] }] : [];
+      // Nothing with these exact diacritics (a mistyped tone?): fall back to folded matching.
+      const modes: MatchMode[] = parsed.mode === 'exact' ? ['exact', 'folded'] : ['folded'];
+      result = emptyResult(query);
+      search: for (const mode of modes) {
+        for (const variant of [...asWord, parsed]) {
+          result = await this.searchWords(query, variant, mode, filter, matcher);
+          if (result.total > 0) break search;
+        }
       }
     }
     return { ...result, tookMs: Math.round(performance.now() - started) };

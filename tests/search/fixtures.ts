@@ -80,6 +80,7 @@ export const TEXTS = {
   tt1: 'Thứ trưởng Nguyễn Minh Vũ trình bày báo cáo tổng kết.',
   tt2: 'Thứ trưởng thường trực cho biết, công tác tổ chức đã hoàn tất.',
   tt3: 'Theo Thứ trưởng, trường học và tư tưởng đổi mới là nền tảng.',
+  thuBa: 'Thứ ba, Bộ trưởng nhấn mạnh yêu cầu đổi mới tư duy đối ngoại.',
   hoa1: 'Việt Nam kiên trì đường lối hoà bình, hữu nghị, hợp tác.',
   hoa2: 'Chính sách đối ngoại vì hòa bình và phát triển bền vững.',
   thuy1: 'Tình cảm thuỷ chung giữa hai dân tộc được vun đắp qua nhiều thế hệ.',

@@ -36,6 +36,13 @@ describe('Vietnamese diacritics', () => {
     for (const hit of res.hits) expect(hit.passage.text).toContain('Thủ tướng');
   });
 
+  it('reads a two-syllable query as the word: "Thứ trưởng" does not count "Thứ ba, Bộ trưởng …"', async () => {
+    const found = await ids(service, 'Thứ trưởng');
+    expect(found).not.toContain(pid('thuBa'));
+    // Without a passage holding the word, the syllables may stand apart.
+    expect(await ids(service, 'trưởng thứ')).toContain(pid('thuBa'));
+  });
+
   it('counts only "Thứ trưởng" passages for "Thứ trưởng", none with only "Thủ tướng"', async () => {
     const res = await service.search(query('Thứ trưởng'));
     expect(res.hits.map((h) => h.passage.id).sort()).toEqual([pid('tt1'), pid('tt2'), pid('tt3')].sort());
