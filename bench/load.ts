@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --duration 10 --rounds 3 --connections 1,8,32 --queries 300 --indexing-passages 30000 --json]`
+ * `npm run bench [-- --duration 10 --rounds 3 --connections 1,8,32 --queries 300 --indexing-passages 20000 --json --out FILE]`
  *
  * Load benchmark, traffic to 127.0.0.1 only:
  * 1. builds the index from the real corpus (as `npm start` does) on a throw-away local engine
@@ -34,8 +34,9 @@ const { values: args } = parseArgs({
     rounds: { type: 'string', default: '3' },
     connections: { type: 'string', default: '1,8,32' },
     queries: { type: 'string', default: '300' },
-    'indexing-passages': { type: 'string', default: '30000' },
+    'indexing-passages': { type: 'string', default: '20000' },
     json: { type: 'boolean', default: false },
+    out: { type: 'string' },
   },
 });
 const duration = Number(args.duration);
@@ -133,6 +134,8 @@ try {
     during: { p50: median(all.map((f) => f.p50)), p95: median(all.map((f) => f.p95)), p99: median(all.map((f) => f.p99)), rps: median(all.map((f) => f.rps)), non2xx: all.reduce((a, f) => a + f.non2xx, 0), windows: during.length },
   };
 
+  out.finishedAt = new Date().toISOString();
+  if (args.out) await fs.writeFile(args.out, JSON.stringify(out, null, 2) + '\n');
   if (args.json) {
     process.stdout.write(JSON.stringify(out, null, 2) + '\n');
   } else {

@@ -31,6 +31,7 @@ const { values: args } = parseArgs({
     passages: { type: 'string', default: '100000' },
     duration: { type: 'string', default: '10' },
     json: { type: 'boolean', default: false },
+    out: { type: 'string' },
   },
 });
 const target = Number(args.passages);
@@ -110,6 +111,8 @@ try {
   out.appPeakRssMiB = await peakRssMiB(served.child.pid);
   out.enginePeakRssMiB = await peakRssMiB(engine.process?.pid ?? undefined);
   out.machine = { ...(out.machine as object), loadavgAtEnd: os.loadavg() };
+  out.finishedAt = new Date().toISOString();
+  if (args.out) await fs.writeFile(args.out, JSON.stringify(out, null, 2) + '\n');
   if (args.json) {
     process.stdout.write(JSON.stringify(out, null, 2) + '\n');
   } else {
