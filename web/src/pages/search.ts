@@ -174,6 +174,8 @@ function paintFacets(state: SearchState, res: SearchResponse, deps: SearchPageDe
     ? h('a', { class: 'clear-filters', href: hrefFor({ ...state, filters: { event: [], speaker: [], year: [], kind: [], source: [] }, page: 1 }) }, t().clearFilters)
     : null;
   replaceChildren(view.facets, clear, ...groups);
+  // Nothing to filter (no result, no filter): no empty "Filters" box.
+  view.facets.closest('aside')?.toggleAttribute('hidden', groups.length === 0 && !clear);
   if (focusKey) {
     const again = Array.from(view.facets.querySelectorAll<HTMLInputElement>('input[data-facet]')).find((el) => `${el.dataset.facet}\u0000${el.dataset.value}` === focusKey);
     again?.focus();
