@@ -300,6 +300,29 @@ describe.runIf(HAS_CHROMIUM)('the web UI in Chromium', { timeout: 120_000 }, () 
     await finish(page);
   });
 
+  it('shows API text as text: only <mark> survives from highlighted snippets, titles are never HTML', async () => {
+    const page = await newPage();
+    const hit = {
+      id: 'a-000000000001-00000001', articleId: 'a-000000000001', ordinal: 0, kind: 'paragraph', credit: null, speaker: null, eventIds: [],
+      title: '<img src=x id=title-img>Tiêu đề', date: '2023-12-19', source: 'Nguồn <b>đậm</b>', url: null, anchor: 'x', permalink: '/passages/x',
+      text: 'Đoạn <img src=x onerror=alert(1)> về ngoại giao',
+      highlighted: 'Đoạn &lt;img src=x onerror=alert(1)&gt; về <mark>ngoại giao</mark>',
+      // A server bug must not become script: raw HTML besides <mark> is dropped to its text.
+      snippet: 'Đoạn &lt;img src=x&gt; <img src=x id=snippet-img> về <mark>ngoại giao</mark>',
+    };
+    await page.route('**/api/search?**', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ hits: [hit], facets: { event: {}, speaker: {}, year: {}, kind: {}, source: {} }, total: 1, page: 1, perPage: 10, tookMs: 1 }) }),
+    );
+    await page.goto(`${base}/?q=${encodeURIComponent('ngoại giao')}`);
+    await poll(() => page.locator('.hits li').count()).toBe(1);
+    expect(await page.locator('.hits img').count()).toBe(0);
+    expect(await page.locator('.hits .card-title a').textContent()).toBe('<img src=x id=title-img>Tiêu đề');
+    expect(await page.locator('.hits .passage-text').textContent()).toBe('Đoạn <img src=x>  về ngoại giao');
+    expect(await page.locator('.hits .passage-text mark').allTextContents()).toEqual(['ngoại giao']);
+    expect(await page.locator('.hits .meta').textContent()).toContain('Nguồn <b>đậm</b>');
+    await finish(page);
+  });
+
   it('compares HNNG 31 and HNNG 32 side by side with both themes and charts a term', async () => {
     const page = await newPage();
     await page.goto(`${base}/compare?events=hnng-31,hnng-32`);
