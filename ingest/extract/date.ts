@@ -79,8 +79,15 @@ export function extractDate(doc: CleanDocument, lead: string | null, bodyText: s
     }
   }
   if (candidates.length > 0) {
-    const yearUses = (d: string) => bodyText.split(d.slice(0, 4)).length - 1;
-    const best = [...candidates].sort((a, b) => yearUses(b) - yearUses(a))[0] ?? null;
+    // The article's own date shares its day/month with the lead ("Chiều 15/12, …") or its year
+    // with the text; a page's render date ("THỨ SÁU, NGÀY 22 THÁNG 11 NĂM 2024") usually shares neither.
+    const leadText = lead ?? '';
+    const score = (d: string) => {
+      const [y, m, day] = d.split('-').map(Number);
+      const dm = new RegExp(`(?<!\\d)0?${day}[/.-]0?${m}(?![\\d])`).test(leadText) ? 10 : 0;
+      return dm + Math.min(bodyText.split(String(y)).length - 1, 5);
+    };
+    const best = [...candidates].sort((a, b) => score(b) - score(a))[0] ?? null;
     return { date: best, source: 'dateline' };
   }
   if (lead) {

@@ -52,8 +52,9 @@ export function extractArticle(doc: CleanDocument, kb: KnowledgeBase): Extracted
   const leadIndex = proseIndex !== -1 ? proseIndex : paragraphs.indexOf(true);
   const firstText = blocks.findIndex((_, i) => kinds[i] !== 'caption');
   const lead = leadIndex === -1 ? null : (blocks[leadIndex] as CleanBlock).text;
-  const titleDerived = !doc.title;
-  const title = doc.title?.text.trim() || deriveTitle(lead ?? (firstText === -1 ? '' : (blocks[firstText] as CleanBlock).text)) || doc.source.path;
+  const declaredTitle = doc.title?.text.trim() || doc.meta.title?.trim() || '';
+  const titleDerived = declaredTitle === '';
+  const title = declaredTitle || deriveTitle(lead ?? (firstText === -1 ? '' : (blocks[firstText] as CleanBlock).text)) || doc.source.path;
   if (titleDerived) warnings.push({ file: doc.source.path, rule: 'title-derived', message: `no title line; derived "${title}" from the lead` });
 
   const bodyTexts = blocks.map((b) => b.text);
@@ -181,7 +182,7 @@ export function extractArticle(doc: CleanDocument, kb: KnowledgeBase): Extracted
     date: date.date,
     dateSource: date.source,
     source: extractOutlet(doc, kb),
-    author: byline.author,
+    author: byline.author ?? (doc.meta.author?.trim() || null),
     url: doc.meta.url ?? null,
     sourceFile: doc.source.path,
     sourceSha256: doc.source.sha256,

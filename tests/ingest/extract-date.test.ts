@@ -52,3 +52,11 @@ describe('publication date', () => {
     expect(extractDate(makeDoc('T', [lead]), lead, lead, null)).toEqual({ date: null, source: null });
   });
 });
+
+describe('two datelines on an unseen page', () => {
+  it('prefers the dateline whose day and month open the lead over the page header date', () => {
+    const lead = 'Chiều 15/12, tại Hạ Long, Thứ trưởng Ngoại giao đã làm việc với lãnh đạo tỉnh về công tác năm 2022.';
+    const doc = makeDoc('T', [lead], { dropped: ['THỨ SÁU, NGÀY 22 THÁNG 11 NĂM 2024', '15/12/2021 - 14:32'] });
+    expect(extractDate(doc, lead, lead, null)).toEqual({ date: '2021-12-15', source: 'dateline' });
+  });
+});
