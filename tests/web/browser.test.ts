@@ -323,6 +323,23 @@ describe.runIf(HAS_CHROMIUM)('the web UI in Chromium', { timeout: 120_000 }, () 
     await finish(page);
   });
 
+  it('operates facets by keyboard and keeps focus on the checkbox after the results change', async () => {
+    const page = await newPage();
+    await page.goto(`${base}/?q=${encodeURIComponent('ngoại giao')}`);
+    await poll(() => page.locator('.hits li').count()).toBeGreaterThan(0);
+    const box = page.locator('fieldset.facet:has(legend:text("Năm")) input[type=checkbox]').first();
+    const year = (await box.getAttribute('data-value'))!;
+    await box.focus();
+    await page.keyboard.press('Space');
+    await poll(() => page.url()).toContain(`year=${year}`);
+    await poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.dataset.value ?? null)).toBe(year);
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).checked)).toBe(true);
+    // `/` jumps from the checkbox to the search box.
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('q');
+    await finish(page);
+  });
+
   it('compares HNNG 31 and HNNG 32 side by side with both themes and charts a term', async () => {
     const page = await newPage();
     await page.goto(`${base}/compare?events=hnng-31,hnng-32`);
