@@ -18,6 +18,7 @@ import {
 import type { Logger } from 'pino';
 import type { Article, Event, KnowledgeBase, Person } from '../ingest/types.ts';
 import type { Config } from '../lib/config.ts';
+import { splitSyllables } from '../lib/vietnamese.ts';
 import { AliasMatcher, buildAliasGroups, foldedSyllables, type AliasGroup } from './aliases.ts';
 import { buildPassageDocs, toPassageDoc } from './documents.ts';
 import { startLocalEngine, type EngineHandle } from './engine.ts';
@@ -65,6 +66,8 @@ export const MAX_QUERY_LENGTH = 2000;
 export const MAX_PER_PAGE = 1000;
 /** Candidates each chunk of a long pasted quote contributes. */
 const QUOTE_CANDIDATES = 1000;
+/** Candidates of a pasted quote re-ranked by word-for-word agreement. */
+const QUOTE_RERANK = 50;
 /** Documents per upload request. */
 const UPLOAD_BATCH = 1000;
 /** How long cached KB aliases are trusted before the meta record is read again. */
@@ -495,9 +498,10 @@ class MeiliSearchService implements SearchService {
     }
     const best = ranked[0]?.coverage ?? 0;
     // Count what matched the most chunks: all of them for a faithful quote, fewer for a misquote.
-    const selected = ranked.filter((r) => r.coverage === best);
+    let selected = ranked.filter((r) => r.coverage === best);
     const terms = highlightTermsFor(parsed.parts, usedMode, matcher);
     if (selected.length === 0) return this.toResult([], 0, {}, query, terms, 'quote');
+    selected = await this.rerankVerbatim(selected, parsed, usedMode);
 
     const inSet = [filter, idFilter(selected.map((r) => r.id))].filter(Boolean).map((c) => `(${c})`).join(' AND ');
     const sort = sortFor(query.sort);
@@ -521,6 +525,30 @@ class MeiliSearchService implements SearchService {
     const byId = new Map(pageRes.hits.map((h) => [String(h.id), h]));
     const hits = pageIds.map((id) => byId.get(id)).filter((h): h is Record<string, any> => h !== undefined);
     return this.toResult(hits, selected.length, facetRes.facetDistribution, query, terms, 'quote');
+  }
+
+  /**
+   * Puts the passage that carries the quote word for word first: the head of the candidates is
+   * re-ranked by how many of the quote's adjacent syllable pairs it contains in the same order.
+   * Chunk scores alone can prefer a passage that has every word of each chunk, scattered.
+   */
+  private async rerankVerbatim<T extends { id: string; score: number }>(
+    candidates: T[],
+    parsed: ParsedQuery,
+    mode: MatchMode,
+  ): Promise<T[]> {
+    const head = candidates.slice(0, QUOTE_RERANK);
+    const res = await this.searchPassages('', { filter: idFilter(head.map((c) => c.id)), limit: head.length, attributesToRetrieve: ['id', 'text'] });
+    const keys = parsed.syllables.map((s) => syllableKey(s, mode));
+    const wanted = new Set(keys.slice(1).map((k, i) => `${keys[i]} ${k}`));
+    const pairs = new Map<string, number>();
+    for (const hit of res.hits) {
+      const own = splitSyllables(String(hit.text)).map((s) => syllableKey(s.text, mode));
+      const found = new Set(own.slice(1).map((k, i) => `${own[i]} ${k}`).filter((p) => wanted.has(p)));
+      pairs.set(String(hit.id), found.size);
+    }
+    const sorted = [...head].sort((a, b) => (pairs.get(b.id) ?? 0) - (pairs.get(a.id) ?? 0) || b.score - a.score);
+    return [...sorted, ...candidates.slice(QUOTE_RERANK)];
   }
 
   private toResult(
