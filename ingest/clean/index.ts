@@ -44,7 +44,7 @@ interface Item {
 
 const MAX_CAPTION_CHARS = 400;
 const DATED_OPENER = /^(?:Ngày|Sáng|Chiều|Tối|Trưa|Đêm|Hôm nay|Hôm qua|Sáng ngày|Chiều ngày|Tối ngày)\s+(?:nay|qua|\d)/u;
-const AGENCY_TAG = /^\s*\(?[A-ZĐ]{2,8}\)?\s*[-–]\s+/u;
+const AGENCY_TAG = /^\s*(?:\(?[A-ZĐ]{2,8}\)?|\([\p{L}\d-]{2,24}\.(?:vn|com|net|org|gov\.vn|com\.vn)\))\s*[-–]\s+/u;
 const DATE_LABEL = /^(?:ngày ban hành|ngày đăng|ngày xuất bản|ngày công bố|date published|published)$/iu;
 
 /** Cleans one parsed document. Pure: the same input gives the same output. */

@@ -36,6 +36,10 @@ export const CHROME_LINES: readonly { rule: string; test: (text: string) => bool
   { rule: 'empty-image', test: (t) => /^(?:!\[\s*\]\([^)]*\)\s*\|?\s*)+$/u.test(t) || /^[|\s]*$/u.test(t) },
   { rule: 'view-counter', test: (t) => /^[\d.,\s]+(?:lượt xem|lượt đọc|lượt thích|views?|reads?)$/iu.test(t) },
   { rule: 'social', test: (t) => t.length <= 60 && /^(?:theo dõi|follow|like|thích|chia sẻ|share)\b.*(?:\btrên|\bon|facebook|zalo|google news|tiktok|youtube)\s*:?$/iu.test(t) },
+  { rule: 'social', test: (t) => /^(?:(?:chia sẻ|share|facebook|zalo|twitter|email|in bài|print|lưu bài|copy link|sao chép liên kết)\s*[|•·:]?\s*)+$/iu.test(t) },
+  { rule: 'credit-line', test: (t) => /^\(?ảnh minh (?:họa|hoạ)\)?\.?$/iu.test(t) },
+  // "Tin, ảnh: Hồng Nhung", "Bài và ảnh: Minh Anh": the reporter's credit printed under the article.
+  { rule: 'reporter-line', test: (t) => /^(?:tin|bài|tin và ảnh|bài và ảnh|tin, ảnh|bài, ảnh|tin - ảnh|bài - ảnh|nhóm phóng viên)\s*:\s*[\p{L}\s.,&-]{2,60}$/iu.test(t) },
   { rule: 'contact', test: (t) => t.length <= 200 && /\b(?:hotline|đường dây nóng|đặt mua báo|liên hệ quảng cáo|tòa soạn:)/iu.test(t) },
   // An e-mail address or a phone number alone on its line (8+ digits, so "2020 - 2025" stays).
   { rule: 'contact', test: (t) => /^[\p{L}\d.+_-]*@[\w.-]+\.[a-z]{2,}$/iu.test(t) || (/^[\d\s.()+\-–]+$/u.test(t) && (t.match(/\d/g) ?? []).length >= 8) },

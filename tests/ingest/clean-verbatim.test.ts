@@ -9,7 +9,7 @@ import { REPO, cleanCorpusFile, corpusFiles, loadSource } from './helpers.ts';
 
 /** What the cleaner may cut at the edges of a block: table pipes, separators, an agency tag. */
 const EDGE = /^[\s|\-–—.:()]*$/u;
-const AGENCY = /^\(?[A-ZĐ]{2,8}\)?\s*[-–]\s*$/u;
+const AGENCY = /^(?:\(?[A-ZĐ]{2,8}\)?|\([\p{L}\d.-]+\))\s*[-–]\s*$/u;
 
 /** Asserts the verbatim rule for every block (and the title and byline) of a document. */
 function expectVerbatim(doc: CleanDocument): void {
