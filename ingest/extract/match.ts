@@ -25,6 +25,28 @@ export function foldSameLength(text: string): string {
   return out;
 }
 
+/** Vowel pairs whose tone mark is printed on either vowel ("hoà" / "hòa", "thuỷ" / "thủy"). */
+const TONE_PAIRS: ReadonlyMap<string, string> = (() => {
+  const map = new Map<string, string>();
+  const marks = ['\u0300', '\u0301', '\u0309', '\u0303', '\u0323'];
+  for (const [first, second] of [['o', 'a'], ['o', 'e'], ['u', 'y'], ['O', 'A'], ['O', 'E'], ['U', 'Y'], ['O', 'a'], ['O', 'e'], ['U', 'y']] as const) {
+    for (const mark of marks) {
+      const onSecond = (first + second + mark).normalize('NFC');
+      const onFirst = (first + mark + second).normalize('NFC');
+      if (onSecond.length === 2 && onFirst.length === 2) map.set(onSecond, onFirst);
+    }
+  }
+  return map;
+})();
+
+/**
+ * Moves tone marks in "oa", "oe", "uy" onto the first vowel, keeping the length, so the old and
+ * new placements compare equal ("Nguyễn Hoà Bình" = "Nguyễn Hòa Bình") with offsets unchanged.
+ */
+export function canonicalTones(text: string): string {
+  return text.replace(/[oOuU][\u00C0-\u1EF9]/gu, (pair) => TONE_PAIRS.get(pair) ?? pair);
+}
+
 /** Escapes a literal for use inside a RegExp. */
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -74,13 +96,13 @@ export function compileAliases(entries: AliasEntry[], opts: { foldAll: boolean }
     .filter((e) => e.alias.trim().length > 0)
     .map((e) => {
       const folded = opts.foldAll || hasDiacritics(e.alias);
-      const source = flexiblePattern(opts.foldAll ? foldSameLength(e.alias) : e.alias);
+      const source = flexiblePattern(opts.foldAll ? foldSameLength(e.alias) : canonicalTones(e.alias));
       const flags = opts.foldAll ? 'gu' : folded ? 'giu' : 'gu';
-      return { id: e.id, re: new RegExp(source, flags), onFolded: opts.foldAll };
+      return { id: e.id, re: new RegExp(source, flags), onFolded: opts.foldAll || folded };
     });
   return {
     find(text: string) {
-      const foldedText = opts.foldAll ? foldSameLength(text) : text;
+      const foldedText = opts.foldAll ? foldSameLength(text) : canonicalTones(text);
       const found: (TextMatch & { id: string })[] = [];
       for (const c of compiled) {
         const hay = c.onFolded ? foldedText : text;

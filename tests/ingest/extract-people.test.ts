@@ -45,3 +45,11 @@ describe('people named in text', () => {
     expect(refs.map((r) => [r.title, r.start])).toEqual([['Phó Thủ tướng', text.lastIndexOf('Phó Thủ tướng')]]);
   });
 });
+
+describe('tone placement', () => {
+  it('finds "Nguyễn Hoà Bình" written with the old tone placement', async () => {
+    const kb = await realKb();
+    expect(findPersonMentions('Phó Thủ tướng Thường trực Chính phủ Nguyễn Hoà Bình kiểm tra', kb).map((m) => m.id)).toEqual(['nguyen-hoa-binh']);
+    expect(findPersonMentions('Phó Thủ tướng Thường trực Chính phủ Nguyễn Hòa Bình kiểm tra', kb).map((m) => m.id)).toEqual(['nguyen-hoa-binh']);
+  });
+});
