@@ -17,7 +17,7 @@
  */
 import type { KnowledgeBase } from '../types.ts';
 import { sentenceStart } from './match.ts';
-import { findPersonMentions, findTitleReferences, type PersonMention } from './people.ts';
+import { findCandidateNames, findPersonMentions, findTitleReferences, titleBefore, type PersonMention } from './people.ts';
 import { findQuoteSpans, isQuotation, type QuoteSpan } from './quotes.ts';
 
 const SPEECH_VERBS = [
@@ -89,6 +89,8 @@ export class TitleResolver {
 
 /** "Ông", "Bà" as a subject ("Ông nhấn mạnh", "Theo ông,"): not followed by a name. */
 const PRONOUN = /(?<![\p{L}])(Ông|Bà|ông|bà)(?![\p{L}])(?!\s+\p{Lu})/gu;
+/** "Ông Nguyễn Văn A", "bà Lê Thị B": someone named without a title. */
+const HONORIFIC_NAME = /(?<![\p{L}])(?:Ông|Bà|ông|bà)\s+(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,3})/gu;
 
 function agentsOf(text: string, kb: KnowledgeBase, resolver: TitleResolver, lastSpeaker: string | null): Agent[] {
   const mentions = findPersonMentions(text, kb);
@@ -102,6 +104,17 @@ function agentsOf(text: string, kb: KnowledgeBase, resolver: TitleResolver, last
   }
   // Titles refer back to people named earlier, including earlier in this same passage.
   const refs = findTitleReferences(text, mentions);
+  // People the knowledge base does not know can speak too: they are agents nobody resolves, so
+  // their words are never given to the previous speaker.
+  for (const c of findCandidateNames(text, mentions)) {
+    const start = titleBefore(text, c.start)?.start ?? c.start;
+    agents.push({ start, end: c.start + c.name.length, personId: null, objectish: NOT_SUBJECT.test(text.slice(Math.max(0, start - 12), start)) });
+  }
+  for (const h of text.matchAll(HONORIFIC_NAME)) {
+    const nameStart = h.index + h[0].length - (h[1] ?? '').length;
+    if (mentions.some((m) => m.start === nameStart)) continue;
+    agents.push({ start: h.index, end: h.index + h[0].length, personId: null, objectish: NOT_SUBJECT.test(text.slice(Math.max(0, h.index - 12), h.index)) });
+  }
   const events = [
     ...mentions.map((m) => ({ pos: m.start, kind: 'm' as const, m })),
     ...refs.map((r) => ({ pos: r.start, kind: 'r' as const, r })),

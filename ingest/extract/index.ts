@@ -74,6 +74,7 @@ export function extractArticle(doc: CleanDocument, kb: KnowledgeBase): Extracted
     if (kinds[i] === 'caption') return null;
     const d = attributePassage(b.text, kb, resolver, lastSpeaker);
     if (d.speakerId) lastSpeaker = d.speakerId;
+    else if (d.unresolved) lastSpeaker = null;
     return d;
   });
   const speakerIds: (string | null)[] = decisions.map((d) => d?.speakerId ?? null);

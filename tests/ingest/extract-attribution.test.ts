@@ -107,3 +107,23 @@ describe('reporting verbs', () => {
     expect(await speakers(['Thứ trưởng Nguyễn Minh Vũ cho hay ngành đã hoàn thành nhiệm vụ.'])).toEqual(['nguyen-minh-vu']);
   });
 });
+
+describe('people the knowledge base does not know', () => {
+  it('never gives an unknown speaker\'s words, or the paragraphs after them, to the previous speaker', async () => {
+    expect(
+      await speakers([
+        'Thủ tướng Phạm Minh Chính nhấn mạnh vai trò của ngành.',
+        'Thứ trưởng Ngoại giao Nguyễn Văn Hải cho biết ngành đã hoàn thành nhiệm vụ.',
+        'Đồng thời, ngành sẽ đẩy mạnh ngoại giao kinh tế.',
+        'Ông cũng cho rằng cần đổi mới tư duy.',
+      ]),
+    ).toEqual(['pham-minh-chinh', null, null, null]);
+  });
+
+  it('treats "ông + name" outside the knowledge base as an unknown speaker', async () => {
+    expect(await speakers(['Thủ tướng Phạm Minh Chính nhấn mạnh vai trò của ngành.', 'Ông Trần Văn Bình, Giám đốc Sở Ngoại vụ, cho biết tỉnh đã ký 20 thỏa thuận.'])).toEqual([
+      'pham-minh-chinh',
+      null,
+    ]);
+  });
+});
