@@ -41,6 +41,37 @@ export interface TermCounts {
   size: number;
   /** Syllables counted. */
   syllables: number;
+  /**
+   * The one syllable every occurrence of a term is preceded (`left`) or followed (`right`) by,
+   * `''` when some occurrence sits at a run edge, `'*'` when the neighbours differ.
+   */
+  neighbours: Map<string, { left: string; right: string }>;
+}
+
+const VARIED = '*';
+
+/** Folds one more neighbour into what was seen: the same syllable stays, anything else is "varied". */
+function foldNeighbour(seen: string | undefined, next: string): string {
+  return seen === undefined || seen === next ? next : VARIED;
+}
+
+/**
+ * True when a term is only ever a slice of a longer phrase: every occurrence continues with the
+ * same syllable ("phó thủ" → always "tướng", "công tác ngoại" → always "giao"). Such a term cuts
+ * a word; the longer phrase or its parts are the real terms. A pair is checked on both sides (the
+ * trigram that extends it is listed instead). A trigram is checked on the right, and on the left
+ * through its first pair only: a trigram always preceded by the same syllable is often a whole
+ * name after its title or a number phrase after its noun ("lần thứ 32" after "Ngoại giao").
+ */
+export function isClosed(term: string, tc: TermCounts): boolean {
+  const n = tc.neighbours.get(term);
+  if (!n) return false;
+  const closed = (x: string) => x !== '' && x !== VARIED;
+  const s = term.split(' ');
+  if (s.length === 2) return closed(n.left) || closed(n.right);
+  // A trigram whose first pair always follows the same syllable starts mid-word: "trò tiên phong" (vai trò).
+  const lead = tc.neighbours.get(`${s[0]} ${s[1]}`);
+  return closed(n.right) || (lead !== undefined && closed(lead.left));
 }
 
 /** Splits a text into runs of syllables that no punctuation separates (only spaces between). */
@@ -76,6 +107,7 @@ export function isCandidateTerm(syllables: string[]): boolean {
 export function countTerms(passages: { id: string; text: string }[], sizes: readonly number[] = [2, 3]): TermCounts {
   const counts = new Map<string, number>();
   const where = new Map<string, string[]>();
+  const neighbours = new Map<string, { left: string; right: string }>();
   let size = 0;
   let syllables = 0;
   for (const p of passages) {
@@ -91,11 +123,16 @@ export function countTerms(passages: { id: string; text: string }[], sizes: read
           const ids = where.get(term) ?? [];
           if (ids[ids.length - 1] !== p.id) ids.push(p.id);
           where.set(term, ids);
+          const seen = neighbours.get(term);
+          neighbours.set(term, {
+            left: foldNeighbour(seen?.left, run[i - 1] ?? ''),
+            right: foldNeighbour(seen?.right, run[i + n] ?? ''),
+          });
         }
       }
     }
   }
-  return { counts, passages: where, size, syllables };
+  return { counts, passages: where, size, syllables, neighbours };
 }
 
 /**
@@ -128,7 +165,7 @@ export function distinctiveTerms(target: TermCounts, reference: TermCounts, opts
   const minCount = opts.minCount ?? 2;
   const out: KeyTerm[] = [];
   for (const [term, a] of target.counts) {
-    if (a < minCount) continue;
+    if (a < minCount || isClosed(term, target)) continue;
     const b = reference.counts.get(term) ?? 0;
     // Only overuse is distinctive: a term relatively rarer here than there is the other side's.
     if (a / target.size <= b / Math.max(reference.size, 1)) continue;
@@ -166,15 +203,20 @@ function dropContainedDuplicates(terms: KeyTerm[]): KeyTerm[] {
 export function mergeCounts(parts: TermCounts[]): TermCounts {
   const counts = new Map<string, number>();
   const passages = new Map<string, string[]>();
+  const neighbours = new Map<string, { left: string; right: string }>();
   let size = 0;
   let syllables = 0;
   for (const p of parts) {
     size += p.size;
     syllables += p.syllables;
+    for (const [t, n] of p.neighbours) {
+      const seen = neighbours.get(t);
+      neighbours.set(t, { left: foldNeighbour(seen?.left, n.left), right: foldNeighbour(seen?.right, n.right) });
+    }
     for (const [t, n] of p.counts) counts.set(t, (counts.get(t) ?? 0) + n);
     for (const [t, ids] of p.passages) passages.set(t, [...(passages.get(t) ?? []), ...ids]);
   }
-  return { counts, passages, size, syllables };
+  return { counts, passages, size, syllables, neighbours };
 }
 
 /** A term every compared event uses, with its count in each. */
@@ -193,6 +235,7 @@ export function sharedTerms(byKey: Map<string, TermCounts>, opts: { limit: numbe
   const sets = [...byKey.entries()];
   const first = sets[0];
   if (!first) return [];
+  const all = mergeCounts(sets.map(([, tc]) => tc));
   const out: (SharedTerm & { min: number; sum: number })[] = [];
   for (const term of first[1].counts.keys()) {
     const counts: Record<string, number> = {};
@@ -212,7 +255,7 @@ export function sharedTerms(byKey: Map<string, TermCounts>, opts: { limit: numbe
       const n = tc.counts.get(term) ?? 0;
       return n * 2 < Math.max(tc.counts.get(`${ks[0]} ${ks[1]}`) ?? n, tc.counts.get(`${ks[1]} ${ks[2]}`) ?? n);
     });
-    if (min >= minCount && !straddles) out.push({ term, counts, passageIds, min, sum });
+    if (min >= minCount && !straddles && !isClosed(term, all)) out.push({ term, counts, passageIds, min, sum });
   }
   return out
     .sort((x, y) => y.min - x.min || y.sum - x.sum || x.term.localeCompare(y.term, 'vi'))

@@ -79,3 +79,16 @@ describe('keyness', () => {
     expect(top.map((t) => t.term)).not.toContain('ngoại giao');
   });
 });
+
+describe('terms that cut a word', () => {
+  it('drops a pair always followed by the same syllable and keeps the trigram it belongs to', () => {
+    const here = countTerms([
+      { id: 'p1', text: 'Phó Thủ tướng phát biểu.' },
+      { id: 'p2', text: 'Phó Thủ tướng dự họp.' },
+    ]);
+    const there = countTerms([{ id: 'q1', text: 'Bộ trưởng dự họp.' }]);
+    const terms = distinctiveTerms(here, there, { limit: 10 }).map((t) => t.term);
+    expect(terms).toContain('phó thủ tướng');
+    expect(terms).not.toContain('phó thủ');
+  });
+});

@@ -60,13 +60,13 @@ export async function fixtureRecords(): Promise<{ records: RecordSet; kb: Knowle
   });
   const p1 = [
     passage(A1, 0, `Hội nghị Ngoại giao lần thứ 31 với chủ đề “${THEME_31}” khai mạc tại Hà Nội.`, null, 'hnng-31'),
-    passage(A1, 1, 'Thủ tướng Phạm Minh Chính nhấn mạnh ngoại giao cây tre Việt Nam phải vững gốc, chắc thân, uyển chuyển.', 'pham-minh-chinh', 'hnng-31', 'quote'),
+    passage(A1, 1, 'Thủ tướng Phạm Minh Chính nhấn mạnh cây tre Việt Nam phải vững gốc, chắc thân, uyển chuyển.', 'pham-minh-chinh', 'hnng-31', 'quote'),
     passage(A1, 2, 'Thứ nhất, ngoại giao cây tre phải đi đầu trong hội nhập quốc tế.', 'pham-minh-chinh', 'hnng-31'),
     passage(A1, 3, XSS_TEXT, null, 'hnng-31'),
   ];
   const p2 = [
     passage(A2, 0, 'Hội nghị Ngoại giao lần thứ 32 bàn về ngoại giao kinh tế và ngoại giao văn hóa.', null, 'hnng-32'),
-    passage(A2, 1, 'Bộ trưởng Bùi Thanh Sơn nói ngoại giao kinh tế phục vụ phát triển, ngoại giao kinh tế là động lực.', 'bui-thanh-son', 'hnng-32', 'quote'),
+    passage(A2, 1, 'Bộ trưởng Bùi Thanh Sơn nói ngoại giao phục vụ phát triển kinh tế, kinh tế số là động lực.', 'bui-thanh-son', 'hnng-32', 'quote'),
     passage(A2, 2, FORMULA_TEXT, null, 'hnng-32'),
   ];
   const article = (id: string, eventId: string, date: string, title: string, speakerIds: string[], themes: RecordSet['articles'][number]['themes'], points: RecordSet['articles'][number]['points']) => ({
