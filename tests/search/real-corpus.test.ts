@@ -57,6 +57,26 @@ describe('Vietnamese search on the real corpus', () => {
     expect(texts.some((t) => t.includes('Hội nghị Ngoại giao lần thứ 31'))).toBe(true);
   });
 
+  it('finds "Đại hội XIII" for "Đại hội 13", through the KB event aliases', async () => {
+    const texts = (await allHits('Đại hội 13')).map((h) => h.passage.text);
+    expect(texts.length).toBeGreaterThan(5);
+    // Every form the KB lists for the 13th Party Congress, the English one included.
+    for (const t of texts) expect(t).toMatch(/Đại hội (Đảng )?(lần thứ )?(XIII|13)|13th National Party Congress/);
+  });
+
+  it('finds "Nghị quyết 292/NQ-CP" for "NQ 292"', async () => {
+    const texts = (await allHits('NQ 292')).map((h) => h.passage.text);
+    expect(texts.length).toBeGreaterThan(1);
+    for (const t of texts) expect(t).toContain('292/NQ-CP');
+  });
+
+  it('finds "Bộ Ngoại giao" for "BNG" and "Tổng Bí thư" for "TBT"', async () => {
+    const bng = (await allHits('BNG')).map((h) => h.passage.text);
+    expect(bng.filter((t) => t.includes('Bộ Ngoại giao')).length).toBeGreaterThan(20);
+    const tbt = (await allHits('TBT')).map((h) => h.passage.text);
+    expect(tbt.filter((t) => t.includes('Tổng Bí thư')).length).toBeGreaterThan(5);
+  });
+
   it('never cuts a syllable in a highlight or a snippet', async () => {
     for (const q of ['ban', 'bang', 'thu tuong', 'ngoai giao', 'Việt Nam', 'hoa binh', 'dai hoi']) {
       for (const h of await allHits(q)) {
