@@ -19,11 +19,19 @@ export interface TextMatch {
 export function foldSameLength(text: string): string {
   let out = '';
   for (const ch of text) {
-    const folded = foldDiacritics(ch).toLowerCase();
-    out += folded.length === ch.length ? folded : ch;
+    let folded = FOLD_CACHE.get(ch);
+    if (folded === undefined) {
+      const f = foldDiacritics(ch).toLowerCase();
+      folded = f.length === ch.length ? f : ch;
+      FOLD_CACHE.set(ch, folded);
+    }
+    out += folded;
   }
   return out;
 }
+
+/** Folded form of each character seen so far (folding one character at a time is the hot path). */
+const FOLD_CACHE = new Map<string, string>();
 
 /** Vowel pairs whose tone mark is printed on either vowel ("hoà" / "hòa", "thuỷ" / "thủy"). */
 const TONE_PAIRS: ReadonlyMap<string, string> = (() => {
@@ -100,33 +108,44 @@ export function compileAliases(entries: AliasEntry[], opts: { foldAll: boolean }
       const flags = opts.foldAll ? 'gu' : folded ? 'giu' : 'gu';
       return { id: e.id, re: new RegExp(source, flags), onFolded: opts.foldAll || folded };
     });
+  const memo = new Map<string, (TextMatch & { id: string })[]>();
   return {
     find(text: string) {
-      const foldedText = opts.foldAll ? foldSameLength(text) : canonicalTones(text);
-      const found: (TextMatch & { id: string })[] = [];
-      for (const c of compiled) {
-        const hay = c.onFolded ? foldedText : text;
-        c.re.lastIndex = 0;
-        for (const m of hay.matchAll(c.re)) {
-          const start = m.index;
-          const end = start + m[0].length;
-          if (isWholeWord(text, start, end)) found.push({ id: c.id, start, end });
-        }
-      }
-      // Longest match wins where two overlap ("Thủ tướng Phạm Minh Chính" over "Phạm Minh Chính").
-      found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
-      const out: (TextMatch & { id: string })[] = [];
-      for (const f of found) {
-        const last = out[out.length - 1];
-        if (last && f.start < last.end) {
-          if (f.end - f.start > last.end - last.start) out[out.length - 1] = f;
-          continue;
-        }
-        out.push(f);
-      }
-      return out;
+      const hit = memo.get(text);
+      if (hit) return hit;
+      const result = findUncached(text);
+      // Extraction asks about the same passage several times (events, figures, themes); remember a bounded number.
+      if (memo.size > 5000) memo.clear();
+      memo.set(text, result);
+      return result;
     },
   };
+
+  function findUncached(text: string): (TextMatch & { id: string })[] {
+    const foldedText = opts.foldAll ? foldSameLength(text) : canonicalTones(text);
+    const found: (TextMatch & { id: string })[] = [];
+    for (const c of compiled) {
+      const hay = c.onFolded ? foldedText : text;
+      c.re.lastIndex = 0;
+      for (const m of hay.matchAll(c.re)) {
+        const start = m.index;
+        const end = start + m[0].length;
+        if (isWholeWord(text, start, end)) found.push({ id: c.id, start, end });
+      }
+    }
+    // Longest match wins where two overlap ("Thủ tướng Phạm Minh Chính" over "Phạm Minh Chính").
+    found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+    const out: (TextMatch & { id: string })[] = [];
+    for (const f of found) {
+      const last = out[out.length - 1];
+      if (last && f.start < last.end) {
+        if (f.end - f.start > last.end - last.start) out[out.length - 1] = f;
+        continue;
+      }
+      out.push(f);
+    }
+    return out;
+  }
 }
 
 /** Offset where the sentence containing `pos` starts (after ". ", "! ", "? " or the text start). */
