@@ -65,3 +65,24 @@ describe('compare over the corpus', () => {
     }
   });
 });
+
+describe('records over the corpus', () => {
+  it('compares three events side by side, in the order asked', async () => {
+    const res = await get('/api/compare?events=hnng-32,hnng-31,hnng-30');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().events.map((c: { event: { id: string } }) => c.event.id)).toEqual(['hnng-32', 'hnng-31', 'hnng-30']);
+  });
+
+  it('gives Phạm Minh Chính’s page his role and statements grouped by event', async () => {
+    const body = (await get('/api/speakers/pham-minh-chinh')).json();
+    expect(body.speaker.roles.map((r: { title: string }) => r.title)).toContain('Thủ tướng Chính phủ');
+    expect(body.groups.length).toBeGreaterThan(0);
+    for (const g of body.groups) for (const p of g.passages) expect(p.speaker.id).toBe('pham-minh-chinh');
+  });
+
+  it('answers an unknown speaker page with a JSON 404', async () => {
+    const res = await get('/api/speakers/khong-co-ai');
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error).toBe('NOT_FOUND');
+  });
+});
