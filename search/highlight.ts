@@ -48,7 +48,7 @@ export function markedSyllables(syllables: Syllable[], terms: HighlightTerms): b
   return marked;
 }
 
-/** Renders `text[from, to)` escaped, with marked syllables in `<mark>` (adjacent ones merged across spaces, `/` and `-`). */
+/** Renders `text[from, to)` escaped, with marked syllables in `<mark>` (adjacent ones merged across spaces and `/ - , ; :`). */
 function render(text: string, syllables: Syllable[], marked: boolean[], from: number, to: number, first: number, last: number): string {
   let out = '';
   let pos = from;
@@ -56,7 +56,7 @@ function render(text: string, syllables: Syllable[], marked: boolean[], from: nu
   for (let i = first; i <= last; i++) {
     const s = syllables[i]!;
     const gap = text.slice(pos, s.start);
-    if (open && !(marked[i] && /^[\s/\-–]*$/.test(gap))) {
+    if (open && !(marked[i] && /^[\s/\-–,;:]*$/.test(gap))) {
       out += '</mark>';
       open = false;
     }

@@ -499,7 +499,9 @@ class MeiliSearchService implements SearchService {
     const best = ranked[0]?.coverage ?? 0;
     // Count what matched the most chunks: all of them for a faithful quote, fewer for a misquote.
     let selected = ranked.filter((r) => r.coverage === best);
-    const terms = highlightTermsFor(parsed.parts, usedMode, matcher);
+    // Mark the quoted run, not every "và" and "của" of the passage: adjacent pairs of the quote.
+    const keys = parsed.syllables.map((s) => syllableKey(s, usedMode));
+    const terms: HighlightTerms = { mode: usedMode, sequences: keys.slice(1).map((k, i) => [keys[i]!, k]), foldedSequences: [] };
     if (selected.length === 0) return this.toResult([], 0, {}, query, terms, 'quote');
     selected = await this.rerankVerbatim(selected, parsed, usedMode);
 
