@@ -88,7 +88,7 @@ export class TitleResolver {
 }
 
 /** "Ông", "Bà" as a subject ("Ông nhấn mạnh", "Theo ông,"): not followed by a name. */
-const PRONOUN = /(?<![\p{L}])(Ông|Bà|ông|bà)(?![\p{L}])(?!\s+\p{Lu})/gu;
+const PRONOUN = /(?<![\p{L}])(Ông|Bà|ông|bà|He|She|he|she)(?![\p{L}])(?!\s+\p{Lu})/gu;
 /** "Ông Nguyễn Văn A", "bà Lê Thị B": someone named without a title. */
 const HONORIFIC_NAME = /(?<![\p{L}])(?:Ông|Bà|ông|bà)\s+(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,3})/gu;
 
@@ -98,7 +98,7 @@ function agentsOf(text: string, kb: KnowledgeBase, resolver: TitleResolver, last
   // A pronoun refers back to whoever was speaking in the passages before — only at a clause start.
   for (const p of text.matchAll(PRONOUN)) {
     const lead = text.slice(sentenceStart(text, p.index), p.index);
-    const atClauseStart = lead.trim() === '' || /(Theo|theo|,)\s+$/u.test(lead);
+    const atClauseStart = lead.trim() === '' || /(Theo|theo|,|[”"])\s*$/u.test(lead);
     if (!atClauseStart) continue;
     agents.push({ start: p.index, end: p.index + p[0].length, personId: lastSpeaker, objectish: false });
   }

@@ -127,3 +127,11 @@ describe('people the knowledge base does not know', () => {
     ]);
   });
 });
+
+describe('English reports', () => {
+  it('resolves "he said" after a quotation to the person speaking before', async () => {
+    expect(
+      await speakers(['Prime Minister Pham Minh Chinh stressed the role of economic diplomacy.', '"Vietnam is a friend and a reliable partner of all nations," he said.']),
+    ).toEqual(['pham-minh-chinh', 'pham-minh-chinh']);
+  });
+});
