@@ -16,7 +16,7 @@ import { extractArticle } from './extract/index.ts';
 import { loadKnowledgeBase } from './kb.ts';
 import { parseDocument } from './parse/index.ts';
 import { detectFormat, readSource } from './read.ts';
-import type { Article, CandidatePerson, ExtractedArticle, IngestWarning, KnowledgeBase, Passage, SourceDocument } from './types.ts';
+import type { Article, CandidatePerson, CleanDocument, ExtractedArticle, IngestWarning, KnowledgeBase, Passage, SourceDocument } from './types.ts';
 
 export { readSource } from './read.ts';
 export { parseDocument } from './parse/index.ts';
@@ -35,6 +35,8 @@ export type IngestResult = RecordSet & {
   fingerprint: string;
   /** Files found in the input folder with a supported extension. */
   filesIn: number;
+  /** Lines the cleaner removed from the ingested articles, by rule (`section-end`, `teaser`, …). */
+  dropped: Record<string, number>;
 };
 
 export interface RunIngestOptions {
@@ -48,11 +50,15 @@ export interface RunIngestOptions {
 
 /** parse → clean → extract for one decoded source. */
 export function processSource(src: SourceDocument, kb: KnowledgeBase): ExtractedArticle {
+  return processWithClean(src, kb).extracted;
+}
+
+function processWithClean(src: SourceDocument, kb: KnowledgeBase): { extracted: ExtractedArticle; clean: CleanDocument } {
   const clean = cleanDocument(parseDocument(src));
   const extracted = extractArticle(clean, kb);
   const seen = new Set(extracted.warnings.map((w) => `${w.rule}\u0000${w.message}`));
   const warnings = [...extracted.warnings, ...clean.warnings.filter((w) => !seen.has(`${w.rule}\u0000${w.message}`))];
-  return { ...extracted, warnings };
+  return { extracted: { ...extracted, warnings }, clean };
 }
 
 /** Ingests every supported file under `inputDir`; never throws for a bad file. */
@@ -66,6 +72,7 @@ export async function runIngest(opts: RunIngestOptions): Promise<IngestResult> {
   const byBytes = new Map<string, string>();
   const byText = new Map<string, string>();
   const byId = new Map<string, string>();
+  const dropped: Record<string, number> = {};
   let done = 0;
   for (const abs of files) {
     const rel = toRel(opts.inputDir, abs);
@@ -74,7 +81,7 @@ export async function runIngest(opts: RunIngestOptions): Promise<IngestResult> {
       const sameBytes = byBytes.get(src.sha256);
       if (sameBytes) throw new IngestError(rel, 'duplicate', `duplicate of ${sameBytes}`);
       byBytes.set(src.sha256, rel);
-      const out = processSource(src, opts.kb);
+      const { extracted: out, clean } = processWithClean(src, opts.kb);
       // The same article saved twice (another format, other whitespace) has the same words.
       const textKey = hashText(out.passages.map((p) => p.text).join('\n'));
       const sameText = byText.get(textKey) ?? byId.get(out.article.id);
@@ -86,6 +93,7 @@ export async function runIngest(opts: RunIngestOptions): Promise<IngestResult> {
       passages.push(...out.passages);
       candidates.push(...out.candidates);
       warnings.push(...out.warnings);
+      for (const d of clean.dropped) dropped[d.rule] = (dropped[d.rule] ?? 0) + 1;
     } catch (err) {
       if (err instanceof IngestError) rejected.push({ file: err.file, reason: err.reason });
       else rejected.push({ file: rel, reason: `unexpected error: ${oneLine(err)}` });
@@ -95,7 +103,7 @@ export async function runIngest(opts: RunIngestOptions): Promise<IngestResult> {
   }
   const records = collectRecords(articles, passages, opts.kb);
   const fingerprint = await fingerprintWith(opts.inputDir, hashKb(opts.kb));
-  return { ...records, rejected, candidates, warnings, fingerprint, filesIn: files.length };
+  return { ...records, rejected, candidates, warnings, fingerprint, filesIn: files.length, dropped: sortKeys(dropped) };
 }
 
 /** Orders records deterministically and keeps only the KB people and events the articles reference. */
@@ -174,6 +182,10 @@ export async function listSourceFiles(dir: string): Promise<string[]> {
   };
   await walk(dir);
   return out.sort((a, b) => toRel(dir, a).localeCompare(toRel(dir, b)));
+}
+
+function sortKeys(counts: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 function toRel(root: string, abs: string): string {

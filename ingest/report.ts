@@ -15,6 +15,8 @@ export interface IngestReport {
   people: number;
   events: number;
   rejected: { file: string; reason: string }[];
+  /** Lines cleaning removed, by rule. */
+  dropped: Record<string, number>;
   /** Unknown people, one entry per name and title, with how many passages name them. */
   candidates: { name: string; title: string; count: number; articleIds: string[] }[];
   warnings: { file: string; rule: string; message: string }[];
@@ -42,6 +44,7 @@ export function buildReport(r: IngestResult): IngestReport {
     people: r.people.length,
     events: r.events.length,
     rejected: r.rejected,
+    dropped: r.dropped ?? {},
     candidates: [...cands.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
     warnings: r.warnings,
   };
@@ -58,6 +61,9 @@ export function formatReport(rep: IngestReport): string[] {
     `Records out: ${rep.articles} articles, ${rep.passages} passages (${kinds || 'none'}), ${rep.quotes} quotes, ${rep.people} people, ${rep.events} events`,
     `Captions: ${rep.byKind['caption'] ?? 0}`,
   ];
+  const drops = Object.entries(rep.dropped).sort(([, a], [, b]) => b - a);
+  const total = drops.reduce((n, [, c]) => n + c, 0);
+  lines.push(`Cleaned away: ${total} lines${total ? ` (${drops.map(([rule, c]) => `${rule} ${c}`).join(', ')})` : ''}`);
   lines.push(rep.rejected.length ? `Rejected: ${rep.rejected.length} file(s)` : 'Rejected: none');
   for (const r of rep.rejected) lines.push(`  ✗ ${r.file}: ${r.reason}`);
   lines.push(rep.candidates.length ? `Candidate people (not in the knowledge base): ${rep.candidates.length}` : 'Candidate people: none');

@@ -154,6 +154,16 @@ function dropChromeLines(items: Item[]): string[] {
       it.drop = 'empty-image';
       continue;
     }
+    if (it.wasTableRow && it.text.includes('|')) {
+      // "Số hiệu | 292/NQ-CP": a key | value row of a document's metadata table.
+      const [key, ...values] = it.text.split('|').map((c) => c.trim());
+      if (key && values.length > 0 && key.length <= 40) {
+        it.drop = 'table-metadata';
+        const dl = parseDateline(values.join(' '));
+        if (DATE_LABEL.test(key) && dl?.date) tableDates.push(dl.date);
+        continue;
+      }
+    }
     const chrome = CHROME_LINES.find((r) => r.test(it.text));
     if (chrome) {
       it.drop = chrome.rule;
@@ -165,16 +175,6 @@ function dropChromeLines(items: Item[]): string[] {
       it.dateline = dl;
       it.drop = dl.update ? 'update-stamp' : 'dateline';
       continue;
-    }
-    if (it.wasTableRow && it.text.includes('|')) {
-      // "Số hiệu | 292/NQ-CP": a key | value row of a document's metadata table.
-      const [key, ...values] = it.text.split('|').map((c) => c.trim());
-      if (key && values.length > 0 && key.length <= 40) {
-        it.drop = 'table-metadata';
-        const value = values.join(' ');
-        const dl2 = parseDateline(value);
-        if (DATE_LABEL.test(key) && dl2?.date) tableDates.push(dl2.date);
-      }
     }
   }
   return tableDates;

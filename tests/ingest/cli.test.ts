@@ -59,6 +59,7 @@ describe('npm run ingest', () => {
     expect(first.stdout).toContain('Articles in: 20 files → 20 articles');
     expect(first.stdout).toMatch(/Records out: 20 articles, \d+ passages \(caption \d+/);
     expect(first.stdout).toContain('Rejected: none');
+    expect(first.stdout).toMatch(/Cleaned away: \d+ lines \(after-section-end \d+, /);
     expect(first.stdout).toMatch(/Candidate people/);
   });
 

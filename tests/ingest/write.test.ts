@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IngestResult } from '../../ingest/pipeline.ts';
 import { writeRecords } from '../../ingest/write.ts';
 
-const empty: IngestResult = { articles: [], passages: [], people: [], events: [], rejected: [{ file: 'x.txt', reason: 'empty file' }], candidates: [], warnings: [], fingerprint: 'f', filesIn: 1 };
+const empty: IngestResult = { articles: [], passages: [], people: [], events: [], rejected: [{ file: 'x.txt', reason: 'empty file' }], candidates: [], warnings: [], fingerprint: 'f', filesIn: 1, dropped: {} };
 let dir: string;
 beforeAll(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ingest-write-'));
