@@ -112,13 +112,20 @@ export function extractArticle(doc: CleanDocument, kb: KnowledgeBase): Extracted
     });
   }
 
-  // A connective opener continues the previous (non-caption) passage's speaker.
+  // A connective opener continues the previous (non-caption) passage's speaker, and so does what a
+  // colon announces ("Thủ tướng nhấn mạnh:" + a quotation, or + a list, item after item).
   let previous: number | null = null;
+  let announced: string | null = null;
   for (let i = 0; i < blocks.length; i++) {
     if (kinds[i] === 'caption') continue;
     const d = decisions[i];
-    if (speakerIds[i] === null && previous !== null && !d?.unresolved && continuesPrevious((blocks[i] as CleanBlock).text)) {
-      speakerIds[i] = speakerIds[previous] ?? null;
+    const text = (blocks[i] as CleanBlock).text;
+    const prevText = previous === null ? '' : (blocks[previous] as CleanBlock).text.trim();
+    if (previous !== null && prevText.endsWith(':')) announced = speakerIds[previous] ?? null;
+    else if (kinds[i] !== 'list-item') announced = null;
+    if (speakerIds[i] === null && previous !== null && !d?.unresolved) {
+      if (continuesPrevious(text)) speakerIds[i] = speakerIds[previous] ?? null;
+      else if (announced && (kinds[i] === 'list-item' || kinds[i] === 'quote' || prevText.endsWith(':'))) speakerIds[i] = announced;
     }
     previous = i;
   }

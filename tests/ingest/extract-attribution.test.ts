@@ -135,3 +135,24 @@ describe('English reports', () => {
     ).toEqual(['pham-minh-chinh', 'pham-minh-chinh']);
   });
 });
+
+describe('what a colon announces', () => {
+  it('gives a quotation paragraph after "X nhấn mạnh:" to X', async () => {
+    expect(await speakers(['Thủ tướng Phạm Minh Chính nhấn mạnh:', '“Ngoại giao phải đi trước mở đường, tạo thế và lực cho đất nước.”', 'Hội nghị bế mạc lúc 17 giờ.'])).toEqual([
+      'pham-minh-chinh',
+      'pham-minh-chinh',
+      null,
+    ]);
+  });
+
+  it('gives the list items after "X đề nghị … sau:" to X, item after item', async () => {
+    expect(
+      await speakers([
+        'Bộ trưởng Ngoại giao Bùi Thanh Sơn đề nghị các bên tập trung vào ba nội dung:',
+        ['list-item', 'tăng cường kết nối kinh tế;'],
+        ['list-item', 'thúc đẩy chuyển đổi số;'],
+        'Hai bên nhất trí tăng cường trao đổi đoàn.',
+      ]),
+    ).toEqual(['bui-thanh-son', 'bui-thanh-son', 'bui-thanh-son', null]);
+  });
+});
