@@ -70,6 +70,25 @@ describe('atomic reindex', () => {
     expect((await indexNames()).filter((n) => n.startsWith('t_search_atomic_fail_') && n.endsWith('__next'))).toEqual([]);
   });
 
+  it('clears __next indexes left by a crashed reindex before building new ones', async () => {
+    const { url, masterKey } = inject('meili');
+    const headers = { Authorization: `Bearer ${masterKey}`, 'Content-Type': 'application/json' };
+    const res = await fetch(`${url}/indexes/t_search_atomic_crash_passages__next/documents`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify([{ id: 'stale', text: 'dữ liệu cũ' }]),
+    });
+    const { taskUid } = (await res.json()) as { taskUid: number };
+    while (((await (await fetch(`${url}/tasks/${taskUid}`, { headers })).json()) as { status: string }).status !== 'succeeded') {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const s = service('t_search_atomic_crash_');
+    await s.reindex(fixtureRecords(), { fingerprint: 'after-crash', kb });
+    expect(await s.getPassage('stale')).toBeNull();
+    expect((await s.health()).counts.passages).toBe(fixtureRecords().passages.length);
+    expect((await indexNames()).filter((n) => n.startsWith('t_search_atomic_crash_') && n.endsWith('__next'))).toEqual([]);
+  });
+
   it('refuses two records with one id before touching the engine', async () => {
     const s = service('t_search_atomic_dup_');
     const records = fixtureRecords();
