@@ -10,6 +10,8 @@ import { foldSameLength } from './match.ts';
 export function looksLikeByline(text: string): boolean {
   const t = text.trim();
   if (t.length === 0 || t.length > 40 || /[.!?:,;]$/.test(t)) return false;
+  // Place and section labels are capitalised too.
+  if (/^(Hà Nội|TP\.?\s?HCM|TP\.? Hồ Chí Minh|Việt Nam|Đà Nẵng|Hải Phòng|Cần Thơ|Thời sự|Chính trị|Thế giới|Ngoại giao|Đối ngoại)$/iu.test(t)) return false;
   const parts = t.split(/\s*[-–,&]\s*|\s+và\s+/u);
   return parts.length <= 4 && parts.every((p) => /^(\p{Lu}\.?\s*)*\p{Lu}\p{Ll}+(\s+\p{Lu}\p{Ll}*)*$/u.test(p.trim()) || /^(\p{Lu}\.)+\s*\p{Lu}\p{Ll}+$/u.test(p.trim()));
 }

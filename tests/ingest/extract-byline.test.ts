@@ -7,7 +7,7 @@ describe('byline, outlet and language', () => {
     expect(looksLikeByline(text)).toBe(true);
   });
 
-  it.each(['Thời sự', 'Hội nhập', 'Ngày 15/12, Bộ Ngoại giao đã tổ chức'])('does not read "%s" as a byline', (text) => {
+  it.each(['Thời sự', 'Hội nhập', 'Hà Nội', 'Ngày 15/12, Bộ Ngoại giao đã tổ chức'])('does not read "%s" as a byline', (text) => {
     expect(looksLikeByline(text)).toBe(false);
   });
 
