@@ -33,10 +33,10 @@ export type IngestResult = RecordSet & {
   candidates: CandidatePerson[];
   warnings: IngestWarning[];
   fingerprint: string;
-  /** Files found in the input folder with a supported extension. */
-  filesIn: number;
+  /** Files found in the input folder with a supported extension (optional: beyond the contract). */
+  filesIn?: number;
   /** Lines the cleaner removed from the ingested articles, by rule (`section-end`, `teaser`, …). */
-  dropped: Record<string, number>;
+  dropped?: Record<string, number>;
 };
 
 export interface RunIngestOptions {

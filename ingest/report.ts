@@ -36,7 +36,7 @@ export function buildReport(r: IngestResult): IngestReport {
   }
   return {
     fingerprint: r.fingerprint,
-    filesIn: r.filesIn,
+    filesIn: r.filesIn ?? r.articles.length + r.rejected.length,
     articles: r.articles.length,
     passages: r.passages.length,
     byKind,
