@@ -59,8 +59,11 @@ interface Agent {
 /** What attribution decides for one passage. */
 export interface PassageAttribution {
   speakerId: string | null;
-  /** Quotations in the passage with their speakers. */
-  quotes: { span: QuoteSpan; speakerId: string | null }[];
+  /**
+   * Quotations in the passage with their speakers; `own` when the text names the quote's source
+   * itself (a tail, an introducer, an unnamed "lời dạy của …"), so context must not override it.
+   */
+  quotes: { span: QuoteSpan; speakerId: string | null; own: boolean }[];
   /** True when the passage itself states who speaks (so it may start a run or be continued). */
   explicit: boolean;
   /** True when the passage has a speech cue whose speaker could not be resolved (blocks continuation). */
@@ -168,12 +171,19 @@ export function attributePassage(text: string, kb: KnowledgeBase, resolver: Titl
 
   const quotes = findQuoteSpans(text)
     .filter(isQuotation)
-    .map((span) => ({ span, speakerId: quoteSpeaker(text, span, agents, speakerId) }));
+    .map((span) => {
+      const own = quoteSource(text, span, agents);
+      return { span, speakerId: own === undefined ? speakerId : own, own: own !== undefined };
+    });
   return { speakerId, quotes, explicit: speakerId !== null, unresolved: unresolved && speakerId === null };
 }
 
-/** Who a quotation belongs to: a tail ("”, Phó Thủ tướng nhấn mạnh"), an introducer ("của X …:"), else the passage's speaker. */
-function quoteSpeaker(text: string, span: QuoteSpan, agents: readonly Agent[], passageSpeaker: string | null): string | null {
+/**
+ * The source a quotation names itself: a tail ("”, Phó Thủ tướng nhấn mạnh"), an introducer
+ * ("của X …:"), or null for someone unnamed ("lời dạy của Bác: “…”" without a KB person);
+ * undefined when the text says nothing, so the passage's speaker applies.
+ */
+function quoteSource(text: string, span: QuoteSpan, agents: readonly Agent[]): string | null | undefined {
   const tail = text.slice(span.end, span.end + 60);
   const tailMatch = /^[”"]*\s*[,\-–]\s*/u.exec(tail);
   if (tailMatch) {
@@ -194,7 +204,7 @@ function quoteSpeaker(text: string, span: QuoteSpan, agents: readonly Agent[], p
   }
   // Someone unnamed is being quoted ("lời dạy của Bác: “…”"): not the passage's speaker.
   if (/(lời dạy|lời|của|như)\s+[^,.;“"]{0,30}:?\s*[“"]?$/iu.test(text.slice(Math.max(0, span.start - 40), span.start))) return null;
-  return passageSpeaker;
+  return undefined;
 }
 
 /** True when a passage is a salutation opening a speech given in full. */

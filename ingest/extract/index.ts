@@ -155,8 +155,8 @@ export function extractArticle(doc: CleanDocument, kb: KnowledgeBase): Extracted
     for (const t of found) themes.push({ text: t.text, eventId: t.eventId, passageId: p.id });
     for (const q of decisions[i]?.quotes ?? []) {
       if (found.some((t) => t.start === q.span.start)) continue;
-      // A quote with no speaker of its own in a passage attributed by context takes that speaker.
-      const speakerId = q.speakerId ?? (decisions[i]?.speakerId === null && p.speakerId && !decisions[i]?.unresolved ? p.speakerId : q.speakerId);
+      // A quote that names no source takes the passage's speaker, including one found from context.
+      const speakerId = q.own ? q.speakerId : (q.speakerId ?? p.speakerId);
       quotes.push({ text: q.span.text, speakerId, passageId: p.id });
     }
     if (language === 'vi' && p.kind !== 'caption') for (const f of findFigures(p.text, findEventMentions(p.text, kb))) figures.push({ ...f, passageId: p.id });
