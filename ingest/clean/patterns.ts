@@ -37,6 +37,8 @@ export const CHROME_LINES: readonly { rule: string; test: (text: string) => bool
   { rule: 'view-counter', test: (t) => /^[\d.,\s]+(?:lượt xem|lượt đọc|lượt thích|views?|reads?)$/iu.test(t) },
   { rule: 'social', test: (t) => t.length <= 60 && /^(?:theo dõi|follow|like|thích|chia sẻ|share)\b.*(?:\btrên|\bon|facebook|zalo|google news|tiktok|youtube)\s*:?$/iu.test(t) },
   { rule: 'social', test: (t) => /^(?:(?:chia sẻ|share|facebook|zalo|twitter|email|in bài|print|lưu bài|copy link|sao chép liên kết)\s*[|•·:]?\s*)+$/iu.test(t) },
+  // "Xem thêm: Thủ tướng tiếp …", ">> Đọc thêm: …": an inline link to another article.
+  { rule: 'related-link', test: (t) => t.length <= 250 && /^(?:>>\s*)?(?:xem thêm|đọc thêm|tin liên quan|bài liên quan|read more|see also)\s*[:>»]+\s*\S/iu.test(t) },
   { rule: 'credit-line', test: (t) => /^\(?ảnh minh (?:họa|hoạ)\)?\.?$/iu.test(t) },
   // "Tin, ảnh: Hồng Nhung", "Bài và ảnh: Minh Anh": the reporter's credit printed under the article.
   { rule: 'reporter-line', test: (t) => /^(?:tin|bài|tin và ảnh|bài và ảnh|tin, ảnh|bài, ảnh|tin - ảnh|bài - ảnh|nhóm phóng viên)\s*:\s*[\p{L}\s.,&-]{2,60}$/iu.test(t) },

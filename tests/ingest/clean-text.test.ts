@@ -35,13 +35,14 @@ describe('stray characters', () => {
 });
 
 describe('chrome of outlets the corpus does not have', () => {
-  it('drops share buttons, "Ảnh minh họa", the reporter line and a "(Chinhphu.vn) - " tag', () => {
+  it('drops share buttons, "Ảnh minh họa", an inline "Xem thêm:" link, the reporter line and a "(Chinhphu.vn) - " tag', () => {
     const doc = clean(
       [
         'Phó Thủ tướng tiếp Đại sứ Nhật Bản tại Việt Nam',
         'Chia sẻ Facebook Zalo',
         '(Chinhphu.vn) - Chiều 12/3, tại Trụ sở Chính phủ, Phó Thủ tướng đã tiếp Đại sứ Nhật Bản nhân dịp bắt đầu nhiệm kỳ công tác.',
         'Ảnh minh họa',
+        'Xem thêm: Thủ tướng tiếp Chủ tịch Tập đoàn Toyota',
         'Hai bên trao đổi về các biện pháp thúc đẩy hợp tác kinh tế, đầu tư và giao lưu nhân dân trong thời gian tới.',
         'Tin, ảnh: Hồng Nhung',
       ].join('\n'),
@@ -50,6 +51,6 @@ describe('chrome of outlets the corpus does not have', () => {
       'Chiều 12/3, tại Trụ sở Chính phủ, Phó Thủ tướng đã tiếp Đại sứ Nhật Bản nhân dịp bắt đầu nhiệm kỳ công tác.',
       'Hai bên trao đổi về các biện pháp thúc đẩy hợp tác kinh tế, đầu tư và giao lưu nhân dân trong thời gian tới.',
     ]);
-    expect(doc.dropped.map((d) => d.rule)).toEqual(['agency-tag', 'social', 'credit-line', 'reporter-line']);
+    expect(doc.dropped.map((d) => d.rule)).toEqual(['agency-tag', 'social', 'credit-line', 'related-link', 'reporter-line']);
   });
 });
