@@ -99,6 +99,7 @@ async function runSearch(state: SearchState, deps: SearchPageDeps): Promise<void
   } catch (err) {
     if (isAbort(err) || mine !== seq || !view) return;
     view.status.textContent = '';
+    view.facets.closest('aside')?.setAttribute('hidden', '');
     replaceChildren(view.results, errorView(err, () => void runSearch(state, deps)));
   } finally {
     if (mine === seq) view?.root.removeAttribute('aria-busy');
