@@ -63,6 +63,7 @@ export function cleanDocument(p: ParsedDocument): CleanDocument {
   }));
 
   stripPipes(src, items);
+  demoteLongHeadings(items);
   const dateCandidates = dropChromeLines(items);
   splitCaptions(src, items);
   endAtSectionLabel(items);
@@ -130,6 +131,18 @@ function stripPipes(src: SourceDocument, items: Item[]): void {
     if (!it.wasTableRow) continue;
     cut(src, it, /^[\s|]+/u, 'start');
     cut(src, it, /[\s|]+$/u, 'end');
+  }
+}
+
+/** A "heading" of full sentences (a sapo in an <h2>, a bold lead in Markdown) is a paragraph. */
+function demoteLongHeadings(items: Item[]): void {
+  let seenHeading = false;
+  for (const it of items) {
+    if (it.kind !== 'heading') continue;
+    // The first heading may be a long title; later ones of 30+ words or ending a sentence are text.
+    const sentence = /[.!?…]$/u.test(it.text) && wordCount(it.text) > 12;
+    if (seenHeading && (wordCount(it.text) > 30 || sentence)) it.kind = 'paragraph';
+    seenHeading = true;
   }
 }
 

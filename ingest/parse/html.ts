@@ -47,7 +47,10 @@ export function parseHtml(src: SourceDocument): ParsedDocument {
     if (!loc) return;
     const text = normalizeSpace($(el).text());
     if (text === '' && tag !== 'figcaption') return;
-    blocks.push({ kind: KIND_BY_TAG[tag] ?? 'paragraph', text, span: { start: loc.startOffset, end: loc.endOffset } });
+    // A paragraph inside a <figure> or a "caption" box is the photo's caption even without <figcaption>.
+    const inCaptionBox = tag === 'p' && $(el).closest('figure, [class*=caption], [class*=Caption]').length > 0;
+    const kind = inCaptionBox ? 'caption' : (KIND_BY_TAG[tag] ?? 'paragraph');
+    blocks.push({ kind, text, span: { start: loc.startOffset, end: loc.endOffset } });
   });
   const outside = titleOutsideRoot($, root, meta);
   if (outside) blocks.unshift(outside);
