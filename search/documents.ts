@@ -3,7 +3,7 @@
  * hit list shows (article title, date, source, speaker and the role held that day) plus the fields
  * only the engine reads (Telex encoding, KB aliases). Pure functions; no engine access.
  */
-import type { Article, Passage, Person, Role } from '../ingest/types.ts';
+import type { Article, Event, Passage, Person, Role } from '../ingest/types.ts';
 import { toTelex } from '../lib/vietnamese.ts';
 import type { AliasMatcher } from './aliases.ts';
 import type { PassageDoc, RecordSet } from './types.ts';
@@ -16,10 +16,18 @@ export interface PassageIndexDoc extends PassageDoc {
   aliases: string[];
   /** `aliases`, Telex-encoded, for queries typed with diacritics. */
   aliasesTelex: string[];
+  /**
+   * What the passage is by and about without saying it: the speaker's name and every name of the
+   * events it is tagged with. Searched only when the text alone finds nothing
+   * ("tran luu quang gioi hon manh hon", "HNNG 31 ngoại giao vaccine").
+   */
+  context: string[];
+  /** `context`, Telex-encoded. */
+  contextTelex: string[];
 }
 
 /** The search-only fields, stripped before a document leaves the module. */
-const INDEX_ONLY_FIELDS = ['textTelex', 'aliases', 'aliasesTelex', '_rankingScore'] as const;
+const INDEX_ONLY_FIELDS = ['textTelex', 'aliases', 'aliasesTelex', 'context', 'contextTelex', '_rankingScore'] as const;
 
 /** Returns the public `PassageDoc` of a stored document. */
 export function toPassageDoc(doc: Record<string, unknown>): PassageDoc {
@@ -59,11 +67,17 @@ export function roleOn(person: Person, date: string | null): Role | null {
 export function buildPassageDocs(records: RecordSet, matcher: AliasMatcher): PassageIndexDoc[] {
   const articles = new Map<string, Article>(records.articles.map((a) => [a.id, a]));
   const people = new Map<string, Person>(records.people.map((p) => [p.id, p]));
+  const events = new Map<string, Event>(records.events.map((e) => [e.id, e]));
   return records.passages.map((p: Passage) => {
     const article = articles.get(p.articleId);
     const date = article?.date ?? null;
     const speaker = p.speakerId ? people.get(p.speakerId) : undefined;
     const aliases = [...new Set(matcher.groupsIn(p.text).flatMap((g) => g.forms))];
+    const eventNames = p.eventIds.flatMap((id) => {
+      const e = events.get(id);
+      return e ? [e.name, ...e.aliases] : [];
+    });
+    const context = [...new Set([...(speaker ? [speaker.name] : []), ...eventNames])];
     return {
       ...p,
       title: article?.title ?? '',
@@ -78,6 +92,8 @@ export function buildPassageDocs(records: RecordSet, matcher: AliasMatcher): Pas
       textTelex: toTelex(p.text),
       aliases,
       aliasesTelex: aliases.map(toTelex),
+      context,
+      contextTelex: context.map(toTelex),
     };
   });
 }

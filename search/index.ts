@@ -393,9 +393,17 @@ class MeiliSearchService implements SearchService {
       // Nothing with these exact diacritics (a mistyped tone?): fall back to folded matching.
       const modes: MatchMode[] = parsed.mode === 'exact' ? ['exact', 'folded'] : ['folded'];
       result = emptyResult(query);
-      search: for (const mode of modes) {
-        for (const variant of [...asWord, parsed]) {
-          result = await this.searchWords(query, variant, mode, filter, matcher);
+      search: {
+        for (const mode of modes) {
+          for (const variant of [...asWord, parsed]) {
+            result = await this.searchWords(query, variant, mode, filter, matcher);
+            if (result.total > 0) break search;
+          }
+        }
+        // Last resort: the words may be split between the text and who said it or which event it
+        // belongs to ("tran luu quang gioi hon manh hon").
+        for (const mode of modes) {
+          result = await this.searchWords(query, parsed, mode, filter, matcher, true);
           if (result.total > 0) break search;
         }
       }
@@ -435,9 +443,10 @@ class MeiliSearchService implements SearchService {
     mode: MatchMode,
     filter: string | null,
     matcher: AliasMatcher | null,
+    withContext = false,
   ): Promise<Omit<SearchResult, 'tookMs'>> {
     const res = await this.searchPassages(renderQuery(parsed.parts, mode), {
-      attributesToSearchOn: attributesFor(mode, parsed.namesKnownForm),
+      attributesToSearchOn: attributesFor(mode, parsed.namesKnownForm, withContext),
       // Every syllable must be there: a count for "Thủ tướng" must not include passages with only "thủ".
       matchingStrategy: 'all',
       filter: filter ?? undefined,
@@ -447,7 +456,7 @@ class MeiliSearchService implements SearchService {
       hitsPerPage: query.perPage,
     });
     const terms = highlightTermsFor(parsed.parts, mode, matcher);
-    return this.toResult(res.hits, res.totalHits ?? 0, res.facetDistribution, query, terms, mode);
+    return this.toResult(res.hits, res.totalHits ?? 0, res.facetDistribution, query, terms, withContext ? 'context' : mode);
   }
 
   /**

@@ -130,11 +130,16 @@ export function renderQuery(parts: QueryPart[], mode: MatchMode): string {
     .join(' ');
 }
 
-/** Engine attributes a mode searches on; the alias fields only for a query that names a KB form. */
-export function attributesFor(mode: MatchMode, withAliases: boolean): string[] {
-  const text = mode === 'exact' ? 'textTelex' : 'text';
-  const aliases = mode === 'exact' ? 'aliasesTelex' : 'aliases';
-  return withAliases ? [text, aliases] : [text];
+/**
+ * Engine attributes a mode searches on: the text; the alias fields only for a query that names a
+ * KB form; the context fields (speaker, tagged events) only in the last-resort context search.
+ */
+export function attributesFor(mode: MatchMode, withAliases: boolean, withContext = false): string[] {
+  const telex = mode === 'exact' ? 'Telex' : '';
+  const out = [`text${telex}`];
+  if (withAliases || withContext) out.push(`aliases${telex}`);
+  if (withContext) out.push(`context${telex}`);
+  return out;
 }
 
 /** Number of engine words a query uses (a phrase counts each of its syllables). */

@@ -18,7 +18,8 @@ export const FACET_ATTRIBUTES = {
  * Settings of the passages index.
  *
  * - searchableAttributes: the text first, then the KB aliases of the entities it names; the Telex
- *   twins are searched only with `attributesToSearchOn` when the query carries diacritics.
+ *   twins are searched only with `attributesToSearchOn` when the query carries diacritics; the
+ *   context (speaker, tagged events) last, and only when the text finds nothing.
  *   @see https://www.meilisearch.com/docs/learn/relevancy/displayed_searchable_attributes
  * - rankingRules: `sort` first, so "by date" is strictly chronological among matches; without a
  *   sort parameter it is a no-op and relevance applies. @see https://www.meilisearch.com/docs/learn/relevancy/ranking_rules
@@ -35,14 +36,14 @@ export const FACET_ATTRIBUTES = {
  *   results silently, so allow more than the 1500 ms default. @see https://www.meilisearch.com/docs/reference/api/settings#search-cutoff
  */
 export const PASSAGE_SETTINGS: Settings = {
-  searchableAttributes: ['text', 'aliases', 'textTelex', 'aliasesTelex'],
+  searchableAttributes: ['text', 'aliases', 'textTelex', 'aliasesTelex', 'context', 'contextTelex'],
   filterableAttributes: ['id', 'articleId', 'eventIds', 'speakerId', 'year', 'kind', 'source'],
   sortableAttributes: ['dateSort', 'articleId', 'ordinal'],
   rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
   typoTolerance: {
     enabled: true,
     minWordSizeForTypos: { oneTypo: 8, twoTypos: 12 },
-    disableOnAttributes: ['aliases', 'textTelex', 'aliasesTelex'],
+    disableOnAttributes: ['aliases', 'textTelex', 'aliasesTelex', 'context', 'contextTelex'],
     disableOnNumbers: true,
   },
   prefixSearch: 'disabled',

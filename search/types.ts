@@ -70,9 +70,10 @@ export interface SearchResult {
   /**
    * How the query was matched: `exact` (diacritics respected), `folded` (diacritics ignored, also
    * when an exact query found nothing), `quote` (a long pasted sentence, matched chunk by chunk),
+   * `context` (the text alone matched nothing; speaker and event names were searched too),
    * `all` (empty query). Optional so older callers and fixtures stay valid.
    */
-  matchMode?: 'exact' | 'folded' | 'quote' | 'all';
+  matchMode?: 'exact' | 'folded' | 'quote' | 'context' | 'all';
 }
 
 export interface EngineHealth {

@@ -55,7 +55,7 @@ describe('filters and facets', () => {
   });
 
   it('filters by event and by kind', async () => {
-    expect((await service.search(query('', { filters: { event: ['hnng-31'] } }))).total).toBe(2);
+    expect((await service.search(query('', { filters: { event: ['hnng-31'] } }))).total).toBe(3);
     const quotes = await service.search(query('', { filters: { kind: ['quote'] } }));
     expect(quotes.hits.map((h) => h.passage.id)).toEqual([pid('quoteCurly')]);
   });

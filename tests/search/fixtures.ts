@@ -105,6 +105,7 @@ export const TEXTS = {
     'Thế giới có nhiều biến chuyển phức tạp, người làm đối ngoại phải giỏi hơn; đất nước đã ở thế khác.',
   quoteCurly: 'Chủ đề Hội nghị là “Phát huy vai trò tiên phong của ngoại giao” trong tình hình mới.',
   quoteScattered: 'Ngoại giao phải phát huy truyền thống, giữ vai trò quan trọng và tiên phong.',
+  vaccine: 'Chiến lược ngoại giao vaccine giúp Việt Nam sớm tiếp cận nguồn cung.',
 } as const;
 
 export type TextKey = keyof typeof TEXTS;
@@ -121,12 +122,18 @@ const SPEAKERS: Partial<Record<TextKey, string>> = {
   tt1: 'nguyen-minh-vu',
   tbt: 'to-lam',
   bng: 'bui-thanh-son',
+  vaccine: 'pham-minh-chinh',
 };
 
 /** Articles of the passages a test looks at closely; the rest are spread round-robin. */
 const ARTICLE_OF: Partial<Record<TextKey, number>> = { ttg1: 0, ttg2: 1, bng: 0, tbt: 2 };
 
-const EVENTS: Partial<Record<TextKey, string[]>> = { hnng31: ['hnng-31'], hnng31abbr: ['hnng-31'], nq292: ['nq-292-2025'] };
+const EVENTS: Partial<Record<TextKey, string[]>> = {
+  hnng31: ['hnng-31'],
+  hnng31abbr: ['hnng-31'],
+  nq292: ['nq-292-2025'],
+  vaccine: ['hnng-31'],
+};
 
 function article(a: (typeof ARTICLES)[number]): Article {
   return {
