@@ -511,6 +511,9 @@ class MeiliSearchService implements SearchService {
     // Mark the quoted run, not every "và" and "của" of the passage: adjacent pairs of the quote.
     const keys = parsed.syllables.map((s) => syllableKey(s, usedMode));
     const terms: HighlightTerms = { mode: usedMode, sequences: keys.slice(1).map((k, i) => [keys[i]!, k]), foldedSequences: [] };
+    // A quoted phrase too long for the engine was searched as words: keep only passages that hold it.
+    const phrases = parsed.parts.filter((p) => p.phrase && p.syllables.length > 1);
+    if (phrases.length > 0 && selected.length > 0) selected = await this.keepPhrases(selected, phrases, usedMode);
     if (selected.length === 0) return this.toResult([], 0, {}, query, terms, 'quote');
     selected = await this.rerankVerbatim(selected, parsed, usedMode);
 
@@ -536,6 +539,22 @@ class MeiliSearchService implements SearchService {
     const byId = new Map(pageRes.hits.map((h) => [String(h.id), h]));
     const hits = pageIds.map((id) => byId.get(id)).filter((h): h is Record<string, any> => h !== undefined);
     return this.toResult(hits, selected.length, facetRes.facetDistribution, query, terms, 'quote');
+  }
+
+  /** The candidates whose text holds every phrase as consecutive syllables (in the mode's keys). */
+  private async keepPhrases<T extends { id: string }>(candidates: T[], phrases: QueryPart[], mode: MatchMode): Promise<T[]> {
+    const wanted = phrases.map((p) => p.syllables.map((s) => syllableKey(s, mode)).join(' '));
+    const keep = new Set<string>();
+    for (let i = 0; i < candidates.length; i += 500) {
+      const slice = candidates.slice(i, i + 500);
+      const res = await this.searchPassages('', { filter: idFilter(slice.map((c) => c.id)), limit: slice.length, attributesToRetrieve: ['id', 'text'] });
+      for (const hit of res.hits) {
+        // Spaces around the key sequence so "hoa binh" does not match inside "thoa binh".
+        const keys = ` ${splitSyllables(String(hit.text)).map((s) => syllableKey(s.text, mode)).join(' ')} `;
+        if (wanted.every((w) => keys.includes(` ${w} `))) keep.add(String(hit.id));
+      }
+    }
+    return candidates.filter((c) => keep.has(c.id));
   }
 
   /**

@@ -21,11 +21,18 @@ describe('phrases and pasted quotes', () => {
     expect(await ids(service, '«vai trò tiên phong»')).toEqual(straight);
   });
 
-  it('is strict about diacritics inside a phrase: “bàn bè” does not match "bạn bè"', async () => {
+  it('is strict about diacritics inside a phrase: “bạn bè quốc tế” and "bàn đàm phán" match only themselves', async () => {
     const res = await service.search(query('“bạn bè quốc tế”'));
     expect(res.hits.map((h) => h.passage.id)).toEqual([pid('banbe1')]);
     const wrong = await service.search(query('"bàn đàm phán"'));
     expect(wrong.hits.map((h) => h.passage.id)).toEqual([pid('ban')]);
+  });
+
+  it('is strict about a quoted phrase longer than the 10 words the engine reads', async () => {
+    const res = await service.search(query('“thế giới có nhiều biến chuyển phức tạp người làm đối ngoại phải giỏi hơn”'));
+    // "long" has every word too, but with "cho nên" and "cũng" in between.
+    expect(res.hits.map((h) => h.passage.id)).toEqual([pid('longNear')]);
+    expect(res.total).toBe(1);
   });
 
   it('ranks the source passage first for a pasted sentence of more than 20 syllables', async () => {
