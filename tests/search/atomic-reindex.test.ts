@@ -54,7 +54,7 @@ describe('atomic reindex', () => {
     expect([...seen].every((t) => t === oldTotal || t === newTotal)).toBe(true);
     expect(seen.has(oldTotal)).toBe(true);
     expect((await s.health()).corpusFingerprint).toBe('after');
-  });
+  }, 180_000);
 
   it('keeps the old indexes serving when a document is rejected, and names that document', async () => {
     const s = service('t_search_atomic_fail_');

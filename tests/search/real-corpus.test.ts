@@ -99,5 +99,5 @@ describe('Vietnamese search on the real corpus', () => {
       if (!lower(top).includes(lower(quote))) misses.push(p.id);
     }
     expect(misses).toEqual([]);
-  });
+  }, 180_000);
 });
