@@ -512,7 +512,7 @@ class MeiliSearchService implements SearchService {
     const keys = parsed.syllables.map((s) => syllableKey(s, usedMode));
     const terms: HighlightTerms = { mode: usedMode, sequences: keys.slice(1).map((k, i) => [keys[i]!, k]), foldedSequences: [] };
     // A quoted phrase too long for the engine was searched as words: keep only passages that hold it.
-    const phrases = parsed.parts.filter((p) => p.phrase && p.syllables.length > 1);
+    const phrases = parsed.parts.filter((p) => p.phrase && !p.fromKb && p.syllables.length > 1);
     if (phrases.length > 0 && selected.length > 0) selected = await this.keepPhrases(selected, phrases, usedMode);
     if (selected.length === 0) return this.toResult([], 0, {}, query, terms, 'quote');
     selected = await this.rerankVerbatim(selected, parsed, usedMode);

@@ -19,6 +19,8 @@ export type MatchMode = 'exact' | 'folded';
 export interface QueryPart {
   phrase: boolean;
   syllables: string[];
+  /** A phrase made from a KB form, not typed in quotes by the user. */
+  fromKb?: boolean;
 }
 
 export interface ParsedQuery {
@@ -76,7 +78,7 @@ function phraseKnownForms(parts: QueryPart[], matcher: AliasMatcher | null): Que
     for (let i = 0; i < run.length; ) {
       const len = phrases.get(i);
       if (len) {
-        out.push({ phrase: true, syllables: run.slice(i, i + len) });
+        out.push({ phrase: true, syllables: run.slice(i, i + len), fromKb: true });
         i += len;
       } else {
         out.push({ phrase: false, syllables: [run[i]!] });
