@@ -6,7 +6,8 @@
  * - ingest rate: the real pipeline (read, parse, clean, extract) over the generated `.txt` files;
  * - full reindex time of all passages (`SearchService.reindex`, atomic swap included);
  * - index size on disk (engine `/stats` databaseSize, and the data directory when local);
- * - `/api/search` latency at that size (real app in a child process, autocannon, 1 and 8 connections);
+ * - `/api/search` latency at that size (real app in a child process, autocannon, 1 and 8 connections),
+ *   and the same queries sent straight to Meilisearch;
  * - peak memory: this process (ingest + reindex, what `npm start` does) and the serving app.
  */
 import { execFile } from 'node:child_process';
@@ -18,7 +19,9 @@ import pino from 'pino';
 import { loadKnowledgeBase } from '../ingest/kb.ts';
 import { runIngest } from '../ingest/pipeline.ts';
 import { loadConfig, type Config } from '../lib/config.ts';
+import { buildFilter } from '../search/filters.ts';
 import { connectEngine, createSearchService } from '../search/index.ts';
+import { FACET_ATTRIBUTES } from '../search/settings.ts';
 import { engineStats } from './baseline-index.ts';
 import { passageDocsOf } from './passage-docs.ts';
 import { apiSearchPath, buildLoadQueries } from './load-queries.ts';
@@ -107,7 +110,23 @@ try {
   served = await serveApp(config, engine, prefix, corpusDir);
   const api: LoadTarget = { name: 'api', url: served.base, request: (q) => ({ method: 'GET', path: apiSearchPath(q) }) };
   await runCannon(api, queries, 4, Math.min(seconds, 3)); // warm-up, not recorded
+  // The same queries straight to the engine (same page size and facets as the API), to split the
+  // API's latency into engine time and the rest.
+  const direct: LoadTarget = {
+    name: 'direct',
+    url: engine.url,
+    request: (q) => {
+      const filter = buildFilter(q.filters);
+      return {
+        method: 'POST',
+        path: `/indexes/${encodeURIComponent(`${prefix}passages`)}/search`,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${engine.masterKey}` },
+        body: JSON.stringify({ q: q.q, limit: 20, facets: Object.values(FACET_ATTRIBUTES), ...(filter ? { filter } : {}) }),
+      };
+    },
+  };
   out.search = { c1: await runCannon(api, queries, 1, seconds), c8: await runCannon(api, queries, 8, seconds) };
+  out.direct = { c1: await runCannon(direct, queries, 1, seconds), c8: await runCannon(direct, queries, 8, seconds) };
   out.appPeakRssMiB = await peakRssMiB(served.child.pid);
   out.enginePeakRssMiB = await peakRssMiB(engine.process?.pid ?? undefined);
   out.machine = { ...(out.machine as object), loadavgAtEnd: os.loadavg() };
@@ -121,6 +140,7 @@ try {
     const r = out.reindex as { passages: number; seconds: number; passagesPerSecond: number };
     const s = out.indexSize as { databaseSizeMiB: number; dataDirMiB: number | null };
     const q = out.search as Record<'c1' | 'c8', { p50: number; p95: number; p99: number; rps: number; non2xx: number }>;
+    const d = out.direct as typeof q;
     const f = (x: number | null) => (x === null || !Number.isFinite(x) ? 'n/a' : x.toFixed(1));
     process.stdout.write(
       [
@@ -130,6 +150,7 @@ try {
         `index size: engine databaseSize ${f(s.databaseSizeMiB)} MiB, data dir ${f(s.dataDirMiB)} MiB`,
         `/api/search at this size, 1 connection: p50 ${f(q.c1.p50)} p95 ${f(q.c1.p95)} p99 ${f(q.c1.p99)} ms, ${f(q.c1.rps)} req/s (non-2xx ${q.c1.non2xx})`,
         `/api/search at this size, 8 connections: p50 ${f(q.c8.p50)} p95 ${f(q.c8.p95)} p99 ${f(q.c8.p99)} ms, ${f(q.c8.rps)} req/s (non-2xx ${q.c8.non2xx})`,
+        `Meilisearch direct, same queries, 1 connection: p50 ${f(d.c1.p50)} p95 ${f(d.c1.p95)} p99 ${f(d.c1.p99)} ms, ${f(d.c1.rps)} req/s; 8 connections: p50 ${f(d.c8.p50)} p95 ${f(d.c8.p95)} p99 ${f(d.c8.p99)} ms, ${f(d.c8.rps)} req/s`,
         `peak RSS: ingest+reindex process ${f(out.ingestProcessPeakRssMiB as number)} MiB, serving app ${f(out.appPeakRssMiB as number | null)} MiB, Meilisearch ${f(out.enginePeakRssMiB as number | null)} MiB`,
       ].join('\n') + '\n',
     );
