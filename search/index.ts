@@ -25,6 +25,7 @@ import { startLocalEngine, type EngineHandle } from './engine.ts';
 import { EngineTaskError } from './errors/engine-task-error.ts';
 import { EngineUnavailableError } from './errors/engine-unavailable-error.ts';
 import { SearchInputError } from './errors/search-input-error.ts';
+import { emptyFacets, mergeFacets, ownFacetQuery, planFacets, type FacetPlan } from './facets.ts';
 import { buildFilter, idFilter } from './filters.ts';
 import { highlightText, snippetText, type HighlightTerms } from './highlight.ts';
 import {
@@ -39,10 +40,9 @@ import {
   type ParsedQuery,
   type QueryPart,
 } from './query.ts';
-import { ARTICLE_SETTINGS, ENTITY_SETTINGS, FACET_ATTRIBUTES, META_SETTINGS, PASSAGE_SETTINGS } from './settings.ts';
+import { ARTICLE_SETTINGS, ENTITY_SETTINGS, META_SETTINGS, PASSAGE_SETTINGS } from './settings.ts';
 import type {
   EngineHealth,
-  FacetName,
   PassageDoc,
   RecordSet,
   SearchFilters,
@@ -80,7 +80,22 @@ type IndexName = (typeof INDEX_NAMES)[number];
 const NEXT_SUFFIX = '__next';
 const META_ID = 'corpus';
 
-const FACET_NAMES = Object.keys(FACET_ATTRIBUTES) as FacetName[];
+/** One query of a multi-search on the passages index. */
+type PassageQuery = SearchParams & { q: string };
+
+/** The filters of one search: the whole expression for the hits, the plan for the facet counts. */
+interface Filtering {
+  filters: SearchFilters;
+  filter: string | null;
+  plan: FacetPlan;
+}
+
+/** A candidate passage of a pasted quote: chunks it matched and their summed ranking score. */
+interface QuoteCandidate {
+  id: string;
+  coverage: number;
+  score: number;
+}
 
 /** The one record of the meta index. */
 interface MetaDoc {
@@ -132,14 +147,30 @@ function sortFor(sort: SearchSort): string[] | undefined {
   return undefined;
 }
 
-function emptyFacets(): SearchResult['facets'] {
-  return { event: {}, speaker: {}, year: {}, kind: {}, source: {} };
+/** What a search of an index that does not exist yet returns: nothing. */
+function emptyResponse(q: string): SearchResponse<Record<string, any>> {
+  return { hits: [], totalHits: 0, facetDistribution: {}, processingTimeMs: 0, query: q } as unknown as SearchResponse<Record<string, any>>;
 }
 
-function mapFacets(distribution: Record<string, Record<string, number>> | undefined): SearchResult['facets'] {
-  const facets = emptyFacets();
-  for (const name of FACET_NAMES) facets[name] = { ...(distribution?.[FACET_ATTRIBUTES[name]] ?? {}) };
-  return facets;
+/** Candidates of a quote's chunk results, most chunks matched first, then by summed score. */
+function rankCandidates(results: SearchResponse<Record<string, any>>[]): QuoteCandidate[] {
+  const byId = new Map<string, QuoteCandidate>();
+  for (const r of results) {
+    for (const hit of r.hits) {
+      const id = String(hit.id);
+      const entry = byId.get(id) ?? { id, coverage: 0, score: 0 };
+      entry.coverage += 1;
+      entry.score += Number(hit._rankingScore ?? 0);
+      byId.set(id, entry);
+    }
+  }
+  return [...byId.values()].sort((a, b) => b.coverage - a.coverage || b.score - a.score || a.id.localeCompare(b.id));
+}
+
+/** The ranked candidates that matched the most chunks: all of them for a faithful quote, fewer for a misquote. */
+function bestCoverage(ranked: QuoteCandidate[]): QuoteCandidate[] {
+  const best = ranked[0]?.coverage ?? 0;
+  return ranked.filter((r) => r.coverage === best);
 }
 
 /** True for a query of two bare syllables, no quotes, no KB form: a Vietnamese word. */
@@ -378,14 +409,15 @@ class MeiliSearchService implements SearchService {
   async search(query: SearchQuery): Promise<SearchResult> {
     checkQuery(query);
     const started = performance.now();
-    const filter = buildFilter(query.filters ?? {});
+    const filters = query.filters ?? {};
+    const filtering: Filtering = { filters, filter: buildFilter(filters), plan: planFacets(filters) };
     const { matcher } = await this.loadMeta();
     const parsed = parseQuery(query.q, matcher);
     let result: Omit<SearchResult, 'tookMs'>;
     if (parsed.syllables.length === 0) {
-      result = await this.listByDate(query, filter);
+      result = await this.listByDate(query, filtering);
     } else if (engineWordCount(parsed.parts) > MAX_ENGINE_WORDS) {
-      result = await this.searchQuote(query, parsed, filter, matcher);
+      result = await this.searchQuote(query, parsed, filtering, matcher);
     } else {
       // Most Vietnamese words are two syllables: "Thứ trưởng" means the word, not "Thứ ba, … Bộ
       // trưởng". A bare two-syllable query is read as a phrase first, as all words if that finds nothing.
@@ -396,14 +428,14 @@ class MeiliSearchService implements SearchService {
       search: {
         for (const mode of modes) {
           for (const variant of [...asWord, parsed]) {
-            result = await this.searchWords(query, variant, mode, filter, matcher);
+            result = await this.searchWords(query, variant, mode, filtering, matcher);
             if (result.total > 0) break search;
           }
         }
         // Last resort: the words may be split between the text and who said it or which event it
         // belongs to ("tran luu quang gioi hon manh hon").
         for (const mode of modes) {
-          result = await this.searchWords(query, parsed, mode, filter, matcher, true);
+          result = await this.searchWords(query, parsed, mode, filtering, matcher, true);
           if (result.total > 0) break search;
         }
       }
@@ -416,129 +448,155 @@ class MeiliSearchService implements SearchService {
     try {
       return await this.call('searching', () => this.index('passages').search(q, params));
     } catch (err) {
-      if (err instanceof EngineTaskError && isNotFound(err.cause)) {
-        return { hits: [], totalHits: 0, facetDistribution: {}, processingTimeMs: 0, query: q } as unknown as SearchResponse<
-          Record<string, any>
-        >;
-      }
+      if (err instanceof EngineTaskError && isNotFound(err.cause)) return emptyResponse(q);
       throw err;
     }
   }
 
-  private async listByDate(query: SearchQuery, filter: string | null): Promise<Omit<SearchResult, 'tookMs'>> {
-    const res = await this.searchPassages('', {
-      filter: filter ?? undefined,
+  /** Runs several searches on the passages index in one round trip; no index yet → empty results. */
+  private async multiSearchPassages(what: string, queries: PassageQuery[]): Promise<SearchResponse<Record<string, any>>[]> {
+    if (queries.length === 0) return [];
+    try {
+      const res = await this.call(what, () =>
+        this.client.multiSearch({ queries: queries.map((query) => ({ indexUid: this.uid('passages'), ...query })) }),
+      );
+      return res.results;
+    } catch (err) {
+      if (err instanceof EngineTaskError && isNotFound(err.cause)) return queries.map((query) => emptyResponse(query.q));
+      throw err;
+    }
+  }
+
+  /**
+   * One search with disjunctive facets, in one multi-search: the hits query (every filter; counts
+   * the facets without a filter) and, per facet with a filter, a `limit: 0` twin with the same `q`
+   * and `match` parameters minus that facet's filter. The query handling is decided by the caller
+   * once, so every count uses the same mode (exact / folded / context) as the hits.
+   */
+  private async searchFaceted(
+    q: string,
+    match: SearchParams,
+    paging: SearchParams,
+    filtering: Filtering,
+  ): Promise<{ res: SearchResponse<Record<string, any>>; facets: SearchResult['facets'] }> {
+    const { plan } = filtering;
+    const [res, ...own] = await this.multiSearchPassages('searching', [
+      { ...match, ...paging, q, filter: filtering.filter ?? undefined, facets: plan.hitFacets },
+      ...plan.own.map((facet) => ownFacetQuery(q, match, facet)),
+    ]);
+    return { res: res!, facets: mergeFacets(plan, res!.facetDistribution, own.map((r) => r.facetDistribution)) };
+  }
+
+  private async listByDate(query: SearchQuery, filtering: Filtering): Promise<Omit<SearchResult, 'tookMs'>> {
+    const { res, facets } = await this.searchFaceted('', {}, {
       sort: sortFor(query.sort === 'date-asc' ? 'date-asc' : 'date-desc'),
-      facets: Object.values(FACET_ATTRIBUTES),
       page: query.page,
       hitsPerPage: query.perPage,
-    });
+    }, filtering);
     const terms: HighlightTerms = { mode: 'folded', sequences: [], foldedSequences: [] };
-    return this.toResult(res.hits, res.totalHits ?? 0, res.facetDistribution, query, terms, 'all');
+    return this.toResult(res.hits, res.totalHits ?? 0, facets, query, terms, 'all');
   }
 
   private async searchWords(
     query: SearchQuery,
     parsed: ParsedQuery,
     mode: MatchMode,
-    filter: string | null,
+    filtering: Filtering,
     matcher: AliasMatcher | null,
     withContext = false,
   ): Promise<Omit<SearchResult, 'tookMs'>> {
-    const res = await this.searchPassages(renderQuery(parsed.parts, mode), {
+    const match: SearchParams = {
       attributesToSearchOn: attributesFor(mode, parsed.namesKnownForm, withContext),
       // Every syllable must be there: a count for "Thủ tướng" must not include passages with only "thủ".
       matchingStrategy: 'all',
-      filter: filter ?? undefined,
-      sort: sortFor(query.sort),
-      facets: Object.values(FACET_ATTRIBUTES),
-      page: query.page,
-      hitsPerPage: query.perPage,
-    });
+    };
+    const paging: SearchParams = { sort: sortFor(query.sort), page: query.page, hitsPerPage: query.perPage };
+    const { res, facets } = await this.searchFaceted(renderQuery(parsed.parts, mode), match, paging, filtering);
     const terms = highlightTermsFor(parsed.parts, mode, matcher);
-    return this.toResult(res.hits, res.totalHits ?? 0, res.facetDistribution, query, terms, withContext ? 'context' : mode);
+    return this.toResult(res.hits, res.totalHits ?? 0, facets, query, terms, withContext ? 'context' : mode);
   }
 
   /**
    * A pasted sentence longer than the engine reads (10 words): every chunk of ≤10 syllables is
    * searched in one multi-search; passages matching the most chunks win, then by summed score.
+   * Disjunctive facets: the same candidate selection runs once more per facet with a filter,
+   * without that filter (in the same multi-search), and that facet is counted on its candidates.
    */
   private async searchQuote(
     query: SearchQuery,
     parsed: ParsedQuery,
-    filter: string | null,
+    filtering: Filtering,
     matcher: AliasMatcher | null,
   ): Promise<Omit<SearchResult, 'tookMs'>> {
+    const { plan } = filtering;
     const chunks = chunkParts(parsed.parts);
     const modes: MatchMode[] = parsed.mode === 'exact' ? ['exact', 'folded'] : ['folded'];
-    let ranked: { id: string; coverage: number; score: number }[] = [];
+    // The hits' filter first, then each active facet's filters without its own values.
+    const variants = [filtering.filters, ...plan.own.map((facet) => facet.filters)];
+    let rankedBy: QuoteCandidate[][] = variants.map(() => []);
     let usedMode: MatchMode = parsed.mode;
     for (const mode of modes) {
       usedMode = mode;
-      const res = await this.call('searching a quote', () =>
-        this.client.multiSearch({
-          queries: chunks.map((chunk) => ({
-            indexUid: this.uid('passages'),
+      const results = await this.multiSearchPassages(
+        'searching a quote',
+        variants.flatMap((filters) =>
+          chunks.map((chunk) => ({
             q: renderQuery(chunk, mode),
             attributesToSearchOn: attributesFor(mode, parsed.namesKnownForm),
             matchingStrategy: 'all' as const,
-            filter: filter ?? undefined,
+            filter: buildFilter(filters) ?? undefined,
             limit: QUOTE_CANDIDATES,
             attributesToRetrieve: ['id'],
             showRankingScore: true,
           })),
-        }),
-      ).catch((err) => {
-        if (err instanceof EngineTaskError && isNotFound(err.cause)) return { results: [] };
-        throw err;
-      });
-      const byId = new Map<string, { id: string; coverage: number; score: number }>();
-      for (const r of res.results) {
-        for (const hit of r.hits) {
-          const id = String(hit.id);
-          const entry = byId.get(id) ?? { id, coverage: 0, score: 0 };
-          entry.coverage += 1;
-          entry.score += Number(hit._rankingScore ?? 0);
-          byId.set(id, entry);
-        }
-      }
-      ranked = [...byId.values()].sort((a, b) => b.coverage - a.coverage || b.score - a.score || a.id.localeCompare(b.id));
-      if (ranked.length > 0) break;
+        ),
+      );
+      rankedBy = variants.map((_, v) => rankCandidates(results.slice(v * chunks.length, (v + 1) * chunks.length)));
+      if (rankedBy[0]!.length > 0) break;
     }
-    const best = ranked[0]?.coverage ?? 0;
     // Count what matched the most chunks: all of them for a faithful quote, fewer for a misquote.
-    let selected = ranked.filter((r) => r.coverage === best);
+    let selectedBy = rankedBy.map(bestCoverage);
     // Mark the quoted run, not every "và" and "của" of the passage: adjacent pairs of the quote.
     const keys = parsed.syllables.map((s) => syllableKey(s, usedMode));
     const terms: HighlightTerms = { mode: usedMode, sequences: keys.slice(1).map((k, i) => [keys[i]!, k]), foldedSequences: [] };
     // A quoted phrase too long for the engine was searched as words: keep only passages that hold it.
     const phrases = parsed.parts.filter((p) => p.phrase && !p.fromKb && p.syllables.length > 1);
-    if (phrases.length > 0 && selected.length > 0) selected = await this.keepPhrases(selected, phrases, usedMode);
-    if (selected.length === 0) return this.toResult([], 0, {}, query, terms, 'quote');
-    selected = await this.rerankVerbatim(selected, parsed, usedMode);
-
-    const inSet = [filter, idFilter(selected.map((r) => r.id))].filter(Boolean).map((c) => `(${c})`).join(' AND ');
-    const sort = sortFor(query.sort);
-    if (sort) {
-      const res = await this.searchPassages('', {
-        filter: inSet,
-        sort,
-        facets: Object.values(FACET_ATTRIBUTES),
-        page: query.page,
-        hitsPerPage: query.perPage,
-      });
-      return this.toResult(res.hits, res.totalHits ?? 0, res.facetDistribution, query, terms, 'quote');
+    const union = [...new Map(selectedBy.flat().map((c) => [c.id, c])).values()];
+    if (phrases.length > 0 && union.length > 0) {
+      const kept = new Set((await this.keepPhrases(union, phrases, usedMode)).map((c) => c.id));
+      selectedBy = selectedBy.map((selected) => selected.filter((c) => kept.has(c.id)));
     }
-    const pageIds = selected.slice((query.page - 1) * query.perPage, query.page * query.perPage).map((r) => r.id);
-    const [facetRes, pageRes] = await Promise.all([
-      this.searchPassages('', { filter: inSet, facets: Object.values(FACET_ATTRIBUTES), limit: 0 }),
-      pageIds.length
-        ? this.searchPassages('', { filter: idFilter(pageIds), limit: pageIds.length })
-        : Promise.resolve({ hits: [] as Record<string, any>[] }),
-    ]);
-    const byId = new Map(pageRes.hits.map((h) => [String(h.id), h]));
+    const [first, ...ownSelected] = selectedBy;
+    const selected = first!.length > 0 ? await this.rerankVerbatim(first!, parsed, usedMode) : [];
+
+    const sort = sortFor(query.sort);
+    const pageIds = sort ? [] : selected.slice((query.page - 1) * query.perPage, query.page * query.perPage).map((r) => r.id);
+    const hitQueries: PassageQuery[] = [];
+    if (selected.length > 0) {
+      const inSet = buildFilter(filtering.filters, [idFilter(selected.map((r) => r.id))]) ?? undefined;
+      hitQueries.push(
+        sort
+          ? { q: '', filter: inSet, sort, facets: plan.hitFacets, page: query.page, hitsPerPage: query.perPage }
+          : { q: '', filter: inSet, facets: plan.hitFacets, limit: 0 },
+      );
+      if (pageIds.length > 0) hitQueries.push({ q: '', filter: idFilter(pageIds), limit: pageIds.length });
+    }
+    // A facet whose quote search found nothing has no counts (and needs no query).
+    const ownQueries = plan.own.flatMap((facet, i) => {
+      const ids = ownSelected[i]!.map((c) => c.id);
+      return ids.length > 0 ? [ownFacetQuery('', {}, facet, [idFilter(ids)])] : [];
+    });
+    const results = await this.multiSearchPassages('searching a quote', [...hitQueries, ...ownQueries]);
+    const ownResults = results.slice(hitQueries.length);
+    let k = 0;
+    const ownDistributions = ownSelected.map((s) => (s.length > 0 ? ownResults[k++]?.facetDistribution : undefined));
+    const main = results[0];
+    const facets = mergeFacets(plan, selected.length > 0 ? main?.facetDistribution : undefined, ownDistributions);
+    if (selected.length === 0 || !main) return this.toResult([], 0, facets, query, terms, 'quote');
+    if (sort) return this.toResult(main.hits, main.totalHits ?? 0, facets, query, terms, 'quote');
+    const byId = new Map((results[1]?.hits ?? []).map((h) => [String(h.id), h]));
     const hits = pageIds.map((id) => byId.get(id)).filter((h): h is Record<string, any> => h !== undefined);
-    return this.toResult(hits, selected.length, facetRes.facetDistribution, query, terms, 'quote');
+    return this.toResult(hits, selected.length, facets, query, terms, 'quote');
   }
 
   /** The candidates whose text holds every phrase as consecutive syllables (in the mode's keys). */
@@ -584,7 +642,7 @@ class MeiliSearchService implements SearchService {
   private toResult(
     rawHits: Record<string, any>[],
     total: number,
-    distribution: Record<string, Record<string, number>> | undefined,
+    facets: SearchResult['facets'],
     query: SearchQuery,
     terms: HighlightTerms,
     matchMode: SearchResult['matchMode'],
@@ -593,7 +651,7 @@ class MeiliSearchService implements SearchService {
       const passage = toPassageDoc(raw);
       return { passage, highlighted: highlightText(passage.text, terms), snippet: snippetText(passage.text, terms) };
     });
-    return { hits, total, facets: mapFacets(distribution), page: query.page, perPage: query.perPage, matchMode };
+    return { hits, total, facets, page: query.page, perPage: query.perPage, matchMode };
   }
 
   async *exportPassages(q: Omit<SearchQuery, 'page' | 'perPage'>): AsyncIterable<PassageDoc> {
