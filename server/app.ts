@@ -101,6 +101,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     { prefix: '/api' },
   );
 
-  clientRoutes.serveClientRoute = await registerWeb(app, { webRoot: opts.webRoot ?? path.join(ROOT, 'web', 'dist') });
+  clientRoutes.serveClientRoute = await registerWeb(app, { webRoot: opts.webRoot ?? path.join(ROOT, 'web', 'dist'), maxAgeSeconds });
   return app;
 }

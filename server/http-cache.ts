@@ -6,15 +6,29 @@
 import { createHash } from 'node:crypto';
 import type { onSendHookHandler } from 'fastify';
 
+/** A strong ETag of a body: a truncated SHA-256, quoted. */
+export function strongEtag(payload: string): string {
+  return `"${createHash('sha256').update(payload).digest('base64url').slice(0, 27)}"`;
+}
+
+/** Whether an `If-None-Match` header names the ETag (weak comparison, as for GET). */
+export function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
+  return !!ifNoneMatch && ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
+}
+
+/** The `Cache-Control` value of answers that only change with a reindex. */
+export function publicMaxAge(maxAgeSeconds: number): string {
+  return `public, max-age=${maxAgeSeconds}`;
+}
+
 /** An `onSend` hook making 200 answers cacheable for `maxAgeSeconds`, with an ETag and 304s. */
 export function cacheable(maxAgeSeconds: number): onSendHookHandler {
   return function setCacheHeaders(request, reply, payload, done) {
     if (reply.statusCode !== 200 || typeof payload !== 'string') return done(null, payload);
-    const etag = `"${createHash('sha256').update(payload).digest('base64url').slice(0, 27)}"`;
+    const etag = strongEtag(payload);
     reply.header('etag', etag);
-    reply.header('cache-control', `public, max-age=${maxAgeSeconds}`);
-    const match = request.headers['if-none-match'];
-    if (match && match.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) {
+    reply.header('cache-control', publicMaxAge(maxAgeSeconds));
+    if (etagMatches(request.headers['if-none-match'], etag)) {
       reply.code(304);
       return done(null, '');
     }

@@ -21,6 +21,11 @@ export function articlePath(articleId: string): string {
   return `/articles/${encodeURIComponent(articleId)}`;
 }
 
+/** The absolute URL of a path on this server, as the client addressed it (scheme and Host). */
+export function absoluteUrl(request: { protocol: string; host: string }, path: string): string {
+  return `${request.protocol}://${request.host}${path}`;
+}
+
 /** A passage as every route returns it. */
 export function presentPassage(p: PassageDoc): PassageOut {
   return {

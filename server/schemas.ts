@@ -5,8 +5,11 @@
  */
 import { Type, type Static } from 'typebox';
 
+/** What a record id looks like; the web fallback (plugins/web.ts) checks page ids with it too. */
+export const ID_PATTERN = '^[a-z0-9][a-z0-9-]{0,119}$';
+
 /** Ids of articles, passages, people and events are lower-case slugs: `hnng-31`, `a-1f2e…-9ab0…`. */
-export const Id = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,119}$', description: 'A record id (lower-case slug).' });
+export const Id = Type.String({ pattern: ID_PATTERN, description: 'A record id (lower-case slug).' });
 
 /** Every error body: a catalogue code and a message; `parameter` names the bad parameter of a 400. */
 export const ErrorBody = Type.Object(

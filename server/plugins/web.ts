@@ -2,12 +2,19 @@
  * Serves the web UI (the web engineer's build output, default `web/dist`) at `/`, with
  * `index.html` for client routes (`/passages/:id`, `/speakers/:id`, `/events/:id`, `/compare`…),
  * and the self-hosted Be Vietnam Pro font files at `/fonts/` (no request leaves the origin).
+ * `/passages/:id` and `/articles/:id` get their `<title>` and citation meta tags filled in
+ * server-side (citation-page.ts), a 404 for an unknown id, and the plain page when the engine
+ * cannot answer.
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { articlePageHead, fillPageHead, passagePageHead, type PageHead } from '../citation-page.ts';
+import { etagMatches, publicMaxAge, strongEtag } from '../http-cache.ts';
+import { absoluteUrl, articlePath, passagePath } from '../present.ts';
+import { ID_PATTERN } from '../schemas.ts';
 
 /** Paths the web app routes itself; an unknown path elsewhere is a JSON 404. */
 const CLIENT_ROUTE = /^\/(?:|search|passages\/[^/]+|articles\/[^/]+|speakers(?:\/[^/]+)?|events(?:\/[^/]+)?|compare|about)\/?$/;
@@ -24,6 +31,45 @@ export function fontDirectory(): string | null {
 export interface WebOptions {
   /** The built web app; nothing is served at `/` when it does not exist. */
   webRoot: string;
+  /** Seconds a passage or article page may be cached: the same as its API answer. */
+  maxAgeSeconds: number;
+}
+
+/** A record page's kind and id (URL-decoded), or null for another client route. */
+export function recordPage(pathname: string): { kind: 'passage' | 'article'; id: string } | null {
+  const m = /^\/(passages|articles)\/([^/]+)\/?$/.exec(pathname);
+  if (!m) return null;
+  let id: string;
+  try {
+    id = decodeURIComponent(m[2]!);
+  } catch {
+    id = ''; // Malformed percent-encoding: no record has that id.
+  }
+  return { kind: m[1] === 'passages' ? 'passage' : 'article', id };
+}
+
+/** Ids the API accepts (schemas.ts); anything else cannot name a record. */
+const VALID_ID = new RegExp(ID_PATTERN);
+
+/** The head of a record page from the search service; null when there is no such record. */
+async function lookUpPageHead(app: FastifyInstance, request: FastifyRequest, page: { kind: 'passage' | 'article'; id: string }): Promise<PageHead | null> {
+  if (!VALID_ID.test(page.id)) return null;
+  const search = app.searchService;
+  if (page.kind === 'passage') {
+    const passage = await search.getPassage(page.id);
+    if (!passage) return null;
+    // As the API: a passage whose article is missing is not found.
+    const article = await search.getArticle(passage.articleId);
+    return article ? passagePageHead(passage, article, absoluteUrl(request, passagePath(passage.id))) : null;
+  }
+  const article = await search.getArticle(page.id);
+  if (!article) return null;
+  let first: string | null = null;
+  if (!article.lead) {
+    const passages = await search.findPassages({ articleId: [article.id] });
+    first = passages.reduce<(typeof passages)[number] | null>((a, p) => (!a || p.ordinal < a.ordinal ? p : a), null)?.text ?? null;
+  }
+  return articlePageHead(article, first, absoluteUrl(request, articlePath(article.id)));
 }
 
 /** Registers the static file routes; returns the client-route fallback for the not-found handler. */
@@ -54,11 +100,50 @@ export async function registerWeb(
       maxAge: 0,
     });
   }
+  const indexFile = path.join(opts.webRoot, 'index.html');
+
+  /** Serves a record page: 200 with its tags, 404 for an unknown id, the plain page when the lookup fails. */
+  const serveRecordPage = async (request: FastifyRequest, reply: FastifyReply, page: { kind: 'passage' | 'article'; id: string }): Promise<void> => {
+    // Read per request (about 1 kB): a rebuilt web/dist is picked up without a restart.
+    const template = await fs.promises.readFile(indexFile, 'utf8');
+    reply.type('text/html; charset=utf-8');
+    if (!app.readiness.ready) {
+      // The first index is still being built: an id missing now may exist in a minute.
+      await reply.header('cache-control', 'no-store').send(template);
+      return;
+    }
+    let head: PageHead | null;
+    try {
+      head = await lookUpPageHead(app, request, page);
+    } catch (err) {
+      // Engine down or failing: the app still loads (its own API calls will say what is wrong).
+      const e = err as { name?: string; message?: string };
+      request.log.warn({ err: { name: e?.name, message: e?.message } }, 'citation meta tags omitted: record lookup failed');
+      await reply.header('cache-control', 'no-store').send(template);
+      return;
+    }
+    if (!head) {
+      // The web app's own not-found view: it asks the API, gets a 404 and says so.
+      await reply.code(404).header('cache-control', 'no-cache').send(template);
+      return;
+    }
+    const html = fillPageHead(template, head);
+    const etag = strongEtag(html);
+    reply.header('etag', etag).header('cache-control', publicMaxAge(opts.maxAgeSeconds));
+    if (etagMatches(request.headers['if-none-match'], etag)) {
+      await reply.code(304).send('');
+      return;
+    }
+    await reply.send(html);
+  };
+
   return async (request, reply) => {
     if (!hasWeb || request.method !== 'GET') return false;
     const pathname = request.url.split('?')[0] ?? '';
     if (!CLIENT_ROUTE.test(pathname)) return false;
-    await reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html', opts.webRoot);
+    const page = recordPage(pathname);
+    if (page) await serveRecordPage(request, reply, page);
+    else await reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html', opts.webRoot);
     return true;
   };
 }

@@ -4,11 +4,10 @@
  * until the next reindex, so they are cacheable.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import { formatCitations } from '../citations.ts';
 import { apiError } from '../errors.ts';
 import { cacheable } from '../http-cache.ts';
-import { passagePath, presentArticleSummary, presentPassage } from '../present.ts';
+import { absoluteUrl, passagePath, presentArticleSummary, presentPassage } from '../present.ts';
 import { ArticleResponse, ErrorBody, IdParams, PassageResponse } from '../schemas.ts';
 
 export interface RecordRoutesOptions {
@@ -17,11 +16,6 @@ export interface RecordRoutesOptions {
 }
 
 const errors = { 400: ErrorBody, 404: ErrorBody, 429: ErrorBody, 503: ErrorBody };
-
-/** The absolute URL of a path on this server, as the client addressed it. */
-function absoluteUrl(request: FastifyRequest, path: string): string {
-  return `${request.protocol}://${request.host}${path}`;
-}
 
 /** Passage and article routes. */
 export const recordRoutes: FastifyPluginAsyncTypebox<RecordRoutesOptions> = async (app, opts) => {

@@ -52,7 +52,8 @@ describe('web app', () => {
     const res = await get('/passages/a-000000000031-a0000001');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/html');
-    expect(res.body).toContain('<title>Tư liệu</title>');
+    // The server titles a passage page with its article's title (citation-pages.test.ts has the tags).
+    expect(res.body).toContain('<title>Khai mạc Hội nghị Ngoại giao lần thứ 31 — Tư liệu</title>');
   });
 
   it('answers a path that is neither a file nor a client route with a JSON 404', async () => {
