@@ -167,12 +167,19 @@ describe.runIf(HAS_CHROMIUM)('the web UI in Chromium', { timeout: 120_000 }, () 
     await poll(() => page.locator('#result-count').textContent()).toContain('khớp với “ngoại giao”');
     await poll(() => page.locator('.hits mark').count()).toBeGreaterThan(0);
 
+    // One /api/search request per state change: facet counts come with the results.
+    const searches: string[] = [];
+    page.on('request', (req) => {
+      if (new URL(req.url()).pathname === '/api/search') searches.push(req.url());
+    });
     const speakerBox = page.locator('fieldset.facet:has(legend:text("Người phát biểu")) input[type=checkbox]').first();
     const speakerId = await speakerBox.getAttribute('data-value');
     const speakerName = (await page.locator(`label[for="${await speakerBox.getAttribute('id')}"] .facet-name`).textContent())!;
     await speakerBox.check();
     await poll(() => page.url()).toContain(`speaker=${speakerId}`);
     await poll(async () => [...new Set(await page.locator('.hits .speaker a').allTextContents())]).toEqual([speakerName]);
+    expect(searches, 'search requests for one facet click').toHaveLength(1);
+    expect(new URL(searches[0]!).searchParams.getAll('speaker')).toEqual([speakerId]);
     // Facet values are OR-ed: the other speakers stay listed and adding one widens the results.
     const oneSpeakerCount = (await page.locator('#result-count').textContent())!;
     const second = page.locator('fieldset.facet:has(legend:text("Người phát biểu")) input[type=checkbox]:not(:checked)').first();
@@ -180,6 +187,10 @@ describe.runIf(HAS_CHROMIUM)('the web UI in Chromium', { timeout: 120_000 }, () 
     await second.check();
     await poll(() => page.url()).toContain(`speaker=${secondId}`);
     await poll(() => page.locator('#result-count').textContent()).not.toBe(oneSpeakerCount);
+    expect(searches, 'search requests after a second facet click').toHaveLength(2);
+    // Both picked speakers stay listed, with the other speakers still countable.
+    expect(await page.locator('input[data-facet=speaker]:checked').count()).toBe(2);
+    expect(await page.locator('input[data-facet=speaker]:not(:checked)').count()).toBeGreaterThan(0);
     await page.goBack();
     await poll(() => page.url()).not.toContain(`speaker=${secondId}`);
     await poll(() => page.locator('#result-count').textContent()).toBe(oneSpeakerCount);
@@ -402,6 +413,36 @@ describe.runIf(HAS_CHROMIUM)('the web UI in Chromium', { timeout: 120_000 }, () 
     await page.locator('#lang-switch').click();
     await poll(() => page.evaluate(() => document.documentElement.lang)).toBe('vi');
     expect(page.url()).not.toContain('lang=');
+    await finish(page);
+  });
+
+  it('marks Vietnamese content lang="vi" when the interface is in English', async () => {
+    const page = await newPage();
+    /** The language each matched element is read in: its nearest `lang` attribute. */
+    const langsOf = (selector: string) => page.locator(selector).evaluateAll((els) => els.map((el) => el.closest('[lang]')?.getAttribute('lang') ?? null));
+    await page.goto(`${base}/?q=${encodeURIComponent('ngoại giao')}&lang=en`);
+    await poll(() => page.locator('.hits li').count()).toBeGreaterThan(0);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.locator('label[for=q]').textContent()).toBe('Search passages');
+    const expectVietnamese = async (selectors: string[]) => {
+      for (const selector of selectors) {
+        const langs = await langsOf(selector);
+        expect(langs.length, selector).toBeGreaterThan(0);
+        expect(new Set(langs), selector).toEqual(new Set(['vi']));
+      }
+    };
+    await expectVietnamese(['.hits .passage-text', '.hits .card-title a', '.hits .speaker a', 'input[data-facet=speaker] + label .facet-name', 'input[data-facet=event] + label .facet-name']);
+    // Interface words stay English.
+    expect(await langsOf('#result-count')).toEqual(['en']);
+    expect(new Set(await langsOf('input[data-facet=kind] + label .facet-name'))).toEqual(new Set(['en']));
+
+    await page.goto(`${base}/events/hnng-31?lang=en`);
+    await poll(() => page.locator('#themes-h').textContent()).toBe('Themes (verbatim)');
+    await expectVietnamese(['h1', 'q.theme', '.chips .chip', '.article-list a', '.points li > span']);
+    expect(await seriousViolations(page)).toEqual([]);
+    // The choice is saved in localStorage, which the other tests share: switch back.
+    await page.locator('#lang-switch').click();
+    await poll(() => page.evaluate(() => document.documentElement.lang)).toBe('vi');
     await finish(page);
   });
 

@@ -71,3 +71,15 @@ export function setApiHighlightedHtml(el: Element, safeHtml: string): void {
   copy(doc.body, frag);
   el.replaceChildren(frag);
 }
+
+/**
+ * Language of the corpus content (passage text, titles, names, roles, themes, terms): Vietnamese
+ * whatever the interface language, so with the English interface screen readers still read it
+ * with a Vietnamese voice and the browser hyphenates it as Vietnamese.
+ */
+export const CONTENT_LANG = 'vi';
+
+/** Vietnamese content inside interface text: a `<span lang="vi">`. */
+export function vi(...children: Child[]): HTMLSpanElement {
+  return h('span', { lang: CONTENT_LANG }, ...children);
+}

@@ -1,6 +1,6 @@
 /** Pieces several pages share: status messages, passage cards, meta lines. */
 import { ApiRequestError, type PassageView } from '../api.ts';
-import { h, setApiHighlightedHtml } from '../dom.ts';
+import { CONTENT_LANG, h, setApiHighlightedHtml, vi } from '../dom.ts';
 import { formatDate, kindLabel, t } from '../i18n.ts';
 
 /** A polite loading line. */
@@ -42,23 +42,24 @@ export function metaLine(parts: (Node | string | null | undefined | false)[]): H
 /** A speaker as a link to their page, with the role they held then. */
 export function speakerLink(speaker: PassageView['speaker']): HTMLElement | null {
   if (!speaker) return null;
-  return h('span', { class: 'speaker' }, h('a', { href: `/speakers/${encodeURIComponent(speaker.id)}` }, speaker.name), speaker.role ? `, ${speaker.role}` : '');
+  return h('span', { class: 'speaker', lang: CONTENT_LANG }, h('a', { href: `/speakers/${encodeURIComponent(speaker.id)}` }, speaker.name), speaker.role ? `, ${speaker.role}` : '');
 }
 
 /** A passage card: title link, meta, and the snippet (API-escaped HTML) or plain text. */
 export function passageCard(p: PassageView, opts: { headingLevel?: 'h2' | 'h3' | 'h4'; showTitle?: boolean } = {}): HTMLElement {
-  const body = h('p', { class: 'passage-text' });
+  const body = h('p', { class: 'passage-text', lang: CONTENT_LANG });
   if (p.snippet ?? p.highlighted) setApiHighlightedHtml(body, (p.snippet ?? p.highlighted) as string);
   else body.textContent = p.text;
   const heading = opts.headingLevel ?? 'h2';
-  const title = opts.showTitle === false ? null : h(heading, { class: 'card-title' }, h('a', { href: `/passages/${encodeURIComponent(p.id)}` }, p.title || t().passage));
+  const titleLink = () => h('a', { href: `/passages/${encodeURIComponent(p.id)}`, lang: p.title ? CONTENT_LANG : null }, p.title || t().passage);
+  const title = opts.showTitle === false ? null : h(heading, { class: 'card-title' }, titleLink());
   return h(
     'article',
     { class: 'card' },
     title,
-    metaLine([h('time', p.date ? { datetime: p.date } : {}, formatDate(p.date)), p.source, speakerLink(p.speaker), p.kind !== 'paragraph' ? kindLabel(p.kind) : null]),
+    metaLine([h('time', p.date ? { datetime: p.date } : {}, formatDate(p.date)), p.source && vi(p.source), speakerLink(p.speaker), p.kind !== 'paragraph' ? kindLabel(p.kind) : null]),
     body,
-    opts.showTitle === false ? h('p', { class: 'card-link' }, h('a', { href: `/passages/${encodeURIComponent(p.id)}` }, p.title || t().passage)) : null,
+    opts.showTitle === false ? h('p', { class: 'card-link' }, titleLink()) : null,
   );
 }
 

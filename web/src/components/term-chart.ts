@@ -3,7 +3,7 @@
  * (no chart library, nothing from another origin); the numbers are also in a visually hidden
  * table for screen readers.
  */
-import { h, svg } from '../dom.ts';
+import { CONTENT_LANG, h, svg, vi } from '../dom.ts';
 import { formatDate } from '../i18n.ts';
 
 /** One bar: an event and the term's count there. */
@@ -64,14 +64,14 @@ export function termChart(points: TermPoint[], caption: string, description: str
     chart.append(svg('rect', { x, y, width: barW, height: Math.max(barH, p.count > 0 ? 2 : 0), class: 'chart-bar', rx: 2 }));
     chart.append(svg('text', { x: x + barW / 2, y: y - 6, class: 'chart-value', 'text-anchor': 'middle' }, String(p.count)));
     const cx = x + barW / 2;
-    chart.append(svg('text', { x: cx, y: HEIGHT - PAD.bottom + 18, class: 'chart-label', 'text-anchor': 'middle' }, labels[i] ?? p.label));
+    chart.append(svg('text', { x: cx, y: HEIGHT - PAD.bottom + 18, class: 'chart-label', 'text-anchor': 'middle', lang: CONTENT_LANG }, labels[i] ?? p.label));
     chart.append(svg('text', { x: cx, y: HEIGHT - PAD.bottom + 34, class: 'chart-date', 'text-anchor': 'middle' }, formatDate(p.date)));
   });
   const table = h(
     'table',
     { class: 'visually-hidden' },
     h('caption', {}, caption),
-    h('tbody', {}, ...ordered.map((p) => h('tr', {}, h('th', { scope: 'row' }, `${p.label} (${formatDate(p.date)})`), h('td', {}, String(p.count))))),
+    h('tbody', {}, ...ordered.map((p) => h('tr', {}, h('th', { scope: 'row' }, vi(p.label), ` (${formatDate(p.date)})`), h('td', {}, String(p.count))))),
   );
   return h('figure', { class: 'chart-figure' }, h('figcaption', {}, h('strong', {}, caption), h('span', { class: 'muted' }, ` ${description}`)), chart, table);
 }

@@ -1,7 +1,7 @@
 /** The article page (`/articles/:id`): every passage in order, each a link target (`#<passage id>`). */
 import { getArticle } from '../api.ts';
 import { errorView, isAbort, loadingView, metaLine, setTitle } from '../components/common.ts';
-import { h, replaceChildren } from '../dom.ts';
+import { CONTENT_LANG, h, replaceChildren, vi } from '../dom.ts';
 import { formatDate, t } from '../i18n.ts';
 import type { RouteContext } from '../router.ts';
 
@@ -18,8 +18,8 @@ export async function renderArticle(ctx: RouteContext): Promise<void> {
     }
     replaceChildren(ctx.main, h('article', { class: 'passage-page' },
       h('p', { class: 'eyebrow' }, t().article),
-      h('h1', { tabindex: '-1' }, a.title),
-      metaLine([h('time', a.date ? { datetime: a.date } : {}, formatDate(a.date)), a.source, a.author ? `${t().author}: ${a.author}` : null,
+      h('h1', { tabindex: '-1', lang: CONTENT_LANG }, a.title),
+      metaLine([h('time', a.date ? { datetime: a.date } : {}, formatDate(a.date)), a.source && vi(a.source), a.author ? h('span', {}, `${t().author}: `, vi(a.author)) : null,
         a.url ? h('a', { href: a.url, rel: 'noopener noreferrer external', target: '_blank' }, `${t().source} ↗`) : null]),
       body));
     const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;

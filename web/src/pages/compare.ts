@@ -6,7 +6,7 @@
 import { compareEvents, listEvents, searchPassages, termCountsFromComparison, termPassageIds, type CompareColumn, type CompareResult, type EventSummary, type PassageView } from '../api.ts';
 import { errorView, isAbort, loadingView, passageCard, setTitle } from '../components/common.ts';
 import { termChart } from '../components/term-chart.ts';
-import { h, replaceChildren } from '../dom.ts';
+import { CONTENT_LANG, h, replaceChildren, vi } from '../dom.ts';
 import { formatDate, t } from '../i18n.ts';
 import type { RouteContext } from '../router.ts';
 import { emptySearchState } from '../url-state.ts';
@@ -81,7 +81,7 @@ function chooser(events: EventSummary[], ids: string[], navigate: (href: string,
       h('ul', { class: 'event-choices' }, ...sorted.map((e) => {
         const id = `cmp-${e.id}`;
         return h('li', {}, h('input', { type: 'checkbox', id, name: 'events', value: e.id, checked: ids.includes(e.id) }),
-          h('label', { for: id }, e.name, h('span', { class: 'muted' }, ` · ${formatDate(e.date)}`)));
+          h('label', { for: id }, vi(e.name), h('span', { class: 'muted' }, ` · ${formatDate(e.date)}`)));
       })),
     ),
     h('button', { type: 'submit', class: 'button button-primary' }, t().compareSubmit),
@@ -99,14 +99,14 @@ function chooser(events: EventSummary[], ids: string[], navigate: (href: string,
 }
 
 function termLink(term: string, ids: string[], active: string | null): HTMLElement {
-  return h('a', { class: `chip${term === active ? ' chip-active' : ''}`, href: compareHref(ids, term), 'aria-current': term === active ? 'true' : null, title: t().showTerm(term) }, term);
+  return h('a', { class: `chip${term === active ? ' chip-active' : ''}`, href: compareHref(ids, term), 'aria-current': term === active ? 'true' : null, title: t().showTerm(term), lang: CONTENT_LANG }, term);
 }
 
 function column(c: CompareColumn, ids: string[], active: string | null): HTMLElement {
   return h(
     'section',
     { class: 'compare-col', 'aria-labelledby': `col-${c.id}` },
-    h('h2', { id: `col-${c.id}` }, h('a', { href: `/events/${encodeURIComponent(c.id)}` }, c.name)),
+    h('h2', { id: `col-${c.id}` }, h('a', { href: `/events/${encodeURIComponent(c.id)}`, lang: CONTENT_LANG }, c.name)),
     h('p', { class: 'meta' }, formatDate(c.date)),
     h('h3', {}, t().themes),
     themeList(c.themes),
@@ -145,7 +145,7 @@ async function showTerm(panel: HTMLElement, term: string, columns: CompareColumn
   for (const c of columns) {
     const passages = (ids[c.id] ?? []).map((id) => cmp.passages.get(id)).filter((p): p is PassageView => p !== undefined);
     if (passages.length === 0) continue;
-    groups.push(h('section', { class: 'group' }, h('h3', {}, c.name, h('span', { class: 'muted' }, ` · ${formatDate(c.date)}`)),
+    groups.push(h('section', { class: 'group' }, h('h3', {}, vi(c.name), h('span', { class: 'muted' }, ` · ${formatDate(c.date)}`)),
       h('ul', { class: 'cards' }, ...passages.map((p) => h('li', {}, passageCard(p, { headingLevel: 'h4' }))))));
   }
   if (groups.length === 0) {

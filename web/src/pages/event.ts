@@ -1,7 +1,7 @@
 /** The event page (date, themes verbatim, speakers, key points, articles) and the list of events. */
 import { getEvent, listEvents, type EventPage } from '../api.ts';
 import { errorView, isAbort, loadingView, setTitle } from '../components/common.ts';
-import { h, replaceChildren } from '../dom.ts';
+import { CONTENT_LANG, h, replaceChildren, vi } from '../dom.ts';
 import { formatDate, t } from '../i18n.ts';
 import type { RouteContext } from '../router.ts';
 
@@ -11,7 +11,7 @@ export function themeList(themes: EventPage['themes']): HTMLElement {
   const seen = new Set<string>();
   const unique = themes.filter((th) => (seen.has(th.text) ? false : (seen.add(th.text), true)));
   return h('ul', { class: 'themes' }, ...unique.map((th) =>
-    h('li', {}, h('q', { class: 'theme', lang: 'vi' }, th.text), th.passageId ? h('a', { class: 'theme-source', href: `/passages/${encodeURIComponent(th.passageId)}` }, t().passage) : null),
+    h('li', {}, h('q', { class: 'theme', lang: CONTENT_LANG }, th.text), th.passageId ? h('a', { class: 'theme-source', href: `/passages/${encodeURIComponent(th.passageId)}` }, t().passage) : null),
   ));
 }
 
@@ -27,15 +27,16 @@ export function pointList(points: EventPage['keyPoints'], headingLevel: 'h3' | '
     // The label is printed in the text itself ("Thứ nhất, …"): bold it there rather than repeat it.
     const starts = p.label && p.text.startsWith(p.label);
     return h('li', {},
-      starts ? h('strong', {}, p.label) : p.label ? h('strong', {}, `${p.label}: `) : null,
-      starts ? p.text.slice(p.label.length) : p.text,
+      h('span', { lang: CONTENT_LANG },
+        starts ? h('strong', {}, p.label) : p.label ? h('strong', {}, `${p.label}: `) : null,
+        starts ? p.text.slice(p.label.length) : p.text),
       p.passageId ? h('a', { class: 'anchor', href: `/passages/${encodeURIComponent(p.passageId)}`, 'aria-label': `${t().passage}: ${p.label || p.text.slice(0, 30)}` }, ' ¶') : null,
     );
   };
   const wrap = h('div', { class: 'points-groups' });
   for (const group of groups.values()) {
     const title = group[0]?.articleTitle;
-    if (groups.size > 1 && title) wrap.append(h(headingLevel, { class: 'points-article' }, title));
+    if (groups.size > 1 && title) wrap.append(h(headingLevel, { class: 'points-article', lang: CONTENT_LANG }, title));
     wrap.append(h('ul', { class: 'points' }, ...group.map(item)));
   }
   return wrap;
@@ -52,15 +53,15 @@ export async function renderEvent(ctx: RouteContext): Promise<void> {
       ctx.main,
       h('div', { class: 'event-page' },
         h('p', { class: 'eyebrow' }, t().facet_event),
-        h('h1', { tabindex: '-1' }, e.name),
+        h('h1', { tabindex: '-1', lang: CONTENT_LANG }, e.name),
         h('p', { class: 'meta' }, h('time', e.date ? { datetime: e.date } : {}, when)),
         h('section', { 'aria-labelledby': 'themes-h' }, h('h2', { id: 'themes-h' }, t().themes), themeList(e.themes)),
         h('section', { 'aria-labelledby': 'speakers-h' }, h('h2', { id: 'speakers-h' }, t().speakers),
-          h('ul', { class: 'chips' }, ...e.speakers.map((s) => h('li', {}, h('a', { class: 'chip', href: `/speakers/${encodeURIComponent(s.id)}` }, s.name, e.speakerRoles[s.id] ? h('span', { class: 'muted' }, ` · ${e.speakerRoles[s.id]}`) : null))))),
+          h('ul', { class: 'chips' }, ...e.speakers.map((s) => h('li', {}, h('a', { class: 'chip', href: `/speakers/${encodeURIComponent(s.id)}`, lang: CONTENT_LANG }, s.name, e.speakerRoles[s.id] ? h('span', { class: 'muted' }, ` · ${e.speakerRoles[s.id]}`) : null))))),
         h('section', { 'aria-labelledby': 'points-h' }, h('h2', { id: 'points-h' }, t().keyPoints), pointList(e.keyPoints)),
         h('section', { 'aria-labelledby': 'articles-h' }, h('h2', { id: 'articles-h' }, t().articles),
           h('ul', { class: 'article-list' }, ...e.articles.map((a) =>
-            h('li', {}, h('a', { href: `/articles/${encodeURIComponent(a.id)}` }, a.title), h('span', { class: 'muted' }, ` · ${formatDate(a.date)}${a.source ? ` · ${a.source}` : ''}`)),
+            h('li', {}, h('a', { href: `/articles/${encodeURIComponent(a.id)}`, lang: CONTENT_LANG }, a.title), h('span', { class: 'muted' }, ` · ${formatDate(a.date)}`, ...(a.source ? [' · ', vi(a.source)] : []))),
           ))),
         h('p', { class: 'actions' },
           h('a', { class: 'button', href: `/?event=${encodeURIComponent(e.id)}` }, `${t().allResultsFor} →`),
@@ -82,7 +83,7 @@ export async function renderEvents(ctx: RouteContext): Promise<void> {
     setTitle(t().eventsTitle);
     const sorted = [...events].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
     replaceChildren(ctx.main, h('div', {}, h('h1', { tabindex: '-1' }, t().eventsTitle),
-      h('ul', { class: 'article-list' }, ...sorted.map((e) => h('li', {}, h('a', { href: `/events/${encodeURIComponent(e.id)}` }, e.name), h('span', { class: 'muted' }, ` · ${formatDate(e.date)}`))))));
+      h('ul', { class: 'article-list' }, ...sorted.map((e) => h('li', {}, h('a', { href: `/events/${encodeURIComponent(e.id)}`, lang: CONTENT_LANG }, e.name), h('span', { class: 'muted' }, ` · ${formatDate(e.date)}`))))));
   } catch (err) {
     if (isAbort(err)) return;
     replaceChildren(ctx.main, errorView(err, () => void renderEvents(ctx)));

@@ -6,7 +6,7 @@ import { getArticle, getPassage, type ArticleView, type PassageView } from '../a
 import { citeDialog } from '../components/cite-dialog.ts';
 import { errorView, isAbort, loadingView, metaLine, setTitle, speakerLink } from '../components/common.ts';
 import { setCitationMeta } from '../components/head-meta.ts';
-import { h, replaceChildren } from '../dom.ts';
+import { CONTENT_LANG, h, replaceChildren, vi } from '../dom.ts';
 import { formatDate, kindLabel, t } from '../i18n.ts';
 import type { RouteContext } from '../router.ts';
 import { sourceUrlWithTextFragment } from '../text-fragment.ts';
@@ -56,15 +56,15 @@ export async function renderPassage(ctx: RouteContext): Promise<void> {
       data.next ? h('a', { href: `/passages/${encodeURIComponent(data.next.id)}`, rel: 'next' }, `${t().nextPassage} →`) : h('span', {}),
     );
 
-    const body = article ? articleBody(article, p) : h('div', { class: 'article-body' }, passageBlock(p, true));
+    const body = article ? articleBody(article, p) : h('div', { class: 'article-body', lang: CONTENT_LANG }, passageBlock(p, true));
     replaceChildren(
       ctx.main,
       h(
         'article',
         { class: 'passage-page' },
         h('p', { class: 'eyebrow' }, t().inArticle),
-        h('h1', { tabindex: '-1' }, title),
-        metaLine([h('time', date ? { datetime: date } : {}, formatDate(date)), source, author ? `${t().author}: ${author}` : null]),
+        h('h1', { tabindex: '-1', lang: CONTENT_LANG }, title),
+        metaLine([h('time', date ? { datetime: date } : {}, formatDate(date)), source && vi(source), author ? h('span', {}, `${t().author}: `, vi(author)) : null]),
         h(
           'section',
           { class: 'focus-passage', 'aria-label': t().passage },

@@ -4,7 +4,7 @@
  */
 import { listEvents, listSpeakers, searchPassages, type SearchResponse } from '../api.ts';
 import { errorView, isAbort, passageCard, setTitle } from '../components/common.ts';
-import { h, replaceChildren } from '../dom.ts';
+import { CONTENT_LANG, h, replaceChildren } from '../dom.ts';
 import { kindLabel, t } from '../i18n.ts';
 import type { RouteContext } from '../router.ts';
 import { FACETS, hasFilters, parseSearchState, serializeSearchState, toggleFilter, type FacetKey, type SearchState } from '../url-state.ts';
@@ -88,12 +88,9 @@ async function runSearch(state: SearchState, deps: SearchPageDeps): Promise<void
   const mine = ++seq;
   view?.root.setAttribute('aria-busy', 'true');
   try {
-    const [res, , ...own] = await Promise.all([
-      searchPassages(state, PER_PAGE, controller.signal),
-      loadLabels(),
-      ...FACETS.filter((key) => state.filters[key].length > 0).map((key) => facetWithoutOwnFilter(state, key, controller.signal)),
-    ]);
-    for (const entry of own) if (entry) res.facets[entry.key] = entry.counts;
+    // One request per state: the API counts each facet without its own filter (disjunctive
+    // facets), so the other values of a picked facet stay listed and can be added (OR-ed).
+    const [res] = await Promise.all([searchPassages(state, PER_PAGE, controller.signal), loadLabels()]);
     if (mine !== seq || !view) return;
     paint(state, res, deps);
   } catch (err) {
@@ -104,15 +101,6 @@ async function runSearch(state: SearchState, deps: SearchPageDeps): Promise<void
   } finally {
     if (mine === seq) view?.root.removeAttribute('aria-busy');
   }
-}
-
-/**
- * Counts of a facet as if its own filter were off, so the other values stay visible and can be
- * added (values of one facet are OR-ed): the API counts facets within the filtered results.
- */
-async function facetWithoutOwnFilter(state: SearchState, key: FacetKey, signal: AbortSignal): Promise<{ key: FacetKey; counts: Record<string, number> }> {
-  const res = await searchPassages({ ...state, filters: { ...state.filters, [key]: [] }, page: 1 }, 1, signal);
-  return { key, counts: res.facets[key] };
 }
 
 /** Event and speaker names for facet labels; ids are shown if the lists fail (search still works). */
@@ -164,7 +152,9 @@ function paintFacets(state: SearchState, res: SearchResponse, deps: SearchPageDe
         const current = parseSearchState(new URLSearchParams(location.search));
         deps.navigate(hrefFor(toggleFilter(current, key, value)), { focusMain: false });
       });
-      return h('li', {}, box, h('label', { for: id }, h('span', { class: 'facet-name' }, facetLabel(key, value)), h('span', { class: 'count' }, String(count))));
+      // Event and speaker names and outlet names are corpus content; kinds are interface words.
+      const lang = key === 'event' || key === 'speaker' || key === 'source' ? CONTENT_LANG : null;
+      return h('li', {}, box, h('label', { for: id }, h('span', { class: 'facet-name', lang }, facetLabel(key, value)), h('span', { class: 'count' }, String(count))));
     };
     const more = hidden.length
       ? h('details', { class: 'facet-more' }, h('summary', {}, `+${hidden.length}`), h('ul', { class: 'facet-list' }, ...hidden.map(option)))

@@ -1,7 +1,7 @@
 /** The list of speakers (`/speakers`), alphabetical in Vietnamese order. */
 import { getJson } from '../api.ts';
 import { errorView, isAbort, loadingView, setTitle } from '../components/common.ts';
-import { h, replaceChildren } from '../dom.ts';
+import { CONTENT_LANG, h, replaceChildren, vi } from '../dom.ts';
 import { t } from '../i18n.ts';
 import type { RouteContext } from '../router.ts';
 
@@ -21,8 +21,8 @@ export async function renderSpeakers(ctx: RouteContext): Promise<void> {
     people.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'vi'));
     setTitle(t().speakersTitle);
     replaceChildren(ctx.main, h('div', {}, h('h1', { tabindex: '-1' }, t().speakersTitle),
-      h('ul', { class: 'article-list' }, ...people.map((p) => h('li', {}, h('a', { href: `/speakers/${encodeURIComponent(p.id)}` }, p.name),
-        h('span', { class: 'muted' }, `${p.role ? ` · ${p.role}` : ''} · ${t().passagesCount(p.count)}`))))));
+      h('ul', { class: 'article-list' }, ...people.map((p) => h('li', {}, h('a', { href: `/speakers/${encodeURIComponent(p.id)}`, lang: CONTENT_LANG }, p.name),
+        h('span', { class: 'muted' }, ...(p.role ? [' · ', vi(p.role)] : []), ` · ${t().passagesCount(p.count)}`))))));
   } catch (err) {
     if (isAbort(err)) return;
     replaceChildren(ctx.main, errorView(err, () => void renderSpeakers(ctx)));
