@@ -37,6 +37,9 @@ try {
   const agent = new http.Agent({ keepAlive: true });
   const clients: Record<string, () => Promise<unknown>> = {
     'global fetch (undici)': () => fetch(url, { method: 'POST', headers, body }).then((r) => r.text()),
+    // What `search/index.ts` sends: no gzip, so no compressed last chunk held back by delayed ACK.
+    'fetch, identity': () =>
+      fetch(url, { method: 'POST', headers: { ...headers, 'accept-encoding': 'identity' }, body }).then((r) => r.text()),
     'node:http keep-alive': () =>
       new Promise<void>((resolve, reject) => {
         const req = http.request(
