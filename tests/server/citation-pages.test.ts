@@ -130,6 +130,14 @@ describe('passage page HTML', () => {
     expect($('meta[property="og:title"]').attr('content')).toBe(QUOTED_TITLE);
   });
 
+  it('describes the page with the passage text for link previews', async () => {
+    const passage = await passageOf(QUOTED_ARTICLE, 1);
+    const $ = cheerio.load((await get(`/passages/${passage.id}`)).body);
+    const description = $('meta[property="og:description"]').attr('content') ?? '';
+    expect(description).toBe($('meta[name="description"]').attr('content'));
+    expect(passage.text.startsWith(description.replace(/…$/, ''))).toBe(true);
+  });
+
   it('names the outlet, the author, the original URL and the language of the article', async () => {
     const { id } = await passageOf(NLD_ARTICLE, 0);
     const html = (await get(`/passages/${id}`)).body;

@@ -49,6 +49,7 @@ export function citationMetaEntries(meta: CitationMeta): MetaEntry[] {
     ['name', 'DC.type', 'Text'],
     ['name', 'DC.language', meta.language],
     ['name', 'description', meta.description],
+    ['property', 'og:description', meta.description],
     ['property', 'og:type', 'article'],
     ['property', 'og:title', meta.title],
     ['property', 'og:url', meta.pageUrl],
