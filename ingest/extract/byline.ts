@@ -48,20 +48,35 @@ export function extractOutlet(doc: CleanDocument, kb: KnowledgeBase): string | n
     if (byHost) return byHost.name;
   }
   if (doc.meta.source) return doc.meta.source;
-  const lines = [...doc.dropped.map((d) => d.text), ...doc.blocks.slice(0, 3).map((b) => b.text), ...doc.blocks.slice(-3).map((b) => b.text)];
+  // Fold the candidate lines once: this runs for every article of an outlet the KB has no host for.
+  const lines = [...doc.dropped.map((d) => d.text), ...doc.blocks.slice(0, 3).map((b) => b.text), ...doc.blocks.slice(-3).map((b) => b.text)]
+    .map((l) => foldSameLength(l.trim()));
   for (const o of kb.outlets) {
-    for (const name of [o.name, ...o.aliases, o.host]) {
+    for (const pattern of outletPatterns(o)) {
+      if (lines.some((l) => pattern.test(l))) return o.name;
+    }
+  }
+  return null;
+}
+
+const OUTLET_PATTERNS = new WeakMap<KnowledgeBase['outlets'][number], RegExp[]>();
+
+/** Lines that credit an outlet ("Theo dõi Baoquocte.vn", "Theo TTXVN", "(TBTCO) -"), folded; built once per KB entry. */
+function outletPatterns(outlet: KnowledgeBase['outlets'][number]): RegExp[] {
+  let patterns = OUTLET_PATTERNS.get(outlet);
+  if (!patterns) {
+    patterns = [outlet.name, ...outlet.aliases, outlet.host].flatMap((name) => {
       const n = foldSameLength(name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      const patterns = [
+      return [
         new RegExp(`^theo doi ${n}(\\s|$)`, 'u'),
         new RegExp(`^theo ${n}\\s*$`, 'u'),
         new RegExp(`^\\(${n}\\)\\s*[-–]`, 'u'),
         new RegExp(`^(bao )?${n} tran trong gioi thieu`, 'u'),
       ];
-      if (lines.some((l) => patterns.some((p) => p.test(foldSameLength(l.trim()))))) return o.name;
-    }
+    });
+    OUTLET_PATTERNS.set(outlet, patterns);
   }
-  return null;
+  return patterns;
 }
 
 /** `en` when almost no word carries a Vietnamese diacritic, else `vi`. */
