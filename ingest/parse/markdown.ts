@@ -10,17 +10,9 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { normalizeSpace } from '../../lib/vietnamese.ts';
 import type { ParsedDocument, RawBlock, RawBlockKind, SourceDocument, SourceMeta } from '../types.ts';
+import { headerField } from './header-fields.ts';
 
 const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
-const META_KEYS: Readonly<Record<string, keyof SourceMeta>> = {
-  url: 'url',
-  title: 'title',
-  date: 'date',
-  author: 'author',
-  source: 'source',
-  language: 'language',
-  lang: 'language',
-};
 
 const parser = unified().use(remarkParse);
 
@@ -55,7 +47,7 @@ export function parseMarkdown(src: SourceDocument): ParsedDocument {
   if (fm) {
     for (const line of fm[1]!.split(/\r?\n/)) {
       const m = /^([A-Za-z-]+):\s*(.*)$/.exec(line.trim());
-      const field = m ? META_KEYS[m[1]!.toLowerCase()] : undefined;
+      const field = m ? headerField(m[1]!) : undefined;
       if (m && field && m[2]) meta[field] = m[2].replace(/^["']|["']$/g, '').trim();
     }
     text = text.slice(0, fm[0].length).replace(/[^\r\n]/g, ' ') + text.slice(fm[0].length);

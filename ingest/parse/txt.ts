@@ -10,16 +10,9 @@
  */
 import { normalizeSpace } from '../../lib/vietnamese.ts';
 import type { ParsedDocument, RawBlock, SourceDocument, SourceMeta } from '../types.ts';
+import { headerField } from './header-fields.ts';
 
 const HEADER_KEY = /^([a-z][a-z-]*):\s*(.*)$/i;
-const HEADER_FIELDS: Readonly<Record<string, keyof SourceMeta>> = {
-  url: 'url',
-  title: 'title',
-  date: 'date',
-  author: 'author',
-  source: 'source',
-  language: 'language',
-};
 const DATE_PREFIX = /^\s*date\s+(\d{4}-\d{2}-\d{2})(?:\s+|$)/;
 
 /** A line of the file with its offsets (without the line break). */
@@ -78,7 +71,7 @@ function readHeader(lines: Line[], meta: SourceMeta): number {
     if (t === '---') {
       if (found.length === 0) return 0;
       for (const [key, value] of found) {
-        const field = HEADER_FIELDS[key.toLowerCase()];
+        const field = headerField(key);
         if (field && value) meta[field] = value;
       }
       return i + 1;
