@@ -8,7 +8,9 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import type { Config } from '../lib/config.ts';
-import type { LoadQuery } from './load-queries.ts';
+import { buildFilter } from '../search/filters.ts';
+import { FACET_ATTRIBUTES } from '../search/settings.ts';
+import { apiSearchPath, type LoadQuery } from './load-queries.ts';
 import { percentile } from './metrics.ts';
 
 /** Latency (ms) and throughput of one run. */
@@ -27,6 +29,31 @@ export interface LoadTarget {
   name: string;
   url: string;
   request: (q: LoadQuery) => { method: 'GET' | 'POST'; path: string; headers?: Record<string, string>; body?: string };
+}
+
+/** `/api/search` of the app served at `base`. */
+export function apiTarget(base: string): LoadTarget {
+  return { name: 'api', url: base, request: (q) => ({ method: 'GET', path: apiSearchPath(q) }) };
+}
+
+/**
+ * The same queries sent straight to Meilisearch's search endpoint of index `uid`, with the API's
+ * default page size and the facets it counts, to split the API's latency into engine time and the rest.
+ */
+export function directTarget(engine: { url: string; masterKey: string }, uid: string): LoadTarget {
+  return {
+    name: 'direct',
+    url: engine.url,
+    request: (q) => {
+      const filter = buildFilter(q.filters);
+      return {
+        method: 'POST',
+        path: `/indexes/${encodeURIComponent(uid)}/search`,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${engine.masterKey}` },
+        body: JSON.stringify({ q: q.q, limit: 20, facets: Object.values(FACET_ATTRIBUTES), ...(filter ? { filter } : {}) }),
+      };
+    },
+  };
 }
 
 /** One autocannon run of `seconds`, `connections` connections, no pipelining, cycling through `queries`. */

@@ -17,14 +17,12 @@ import pino from 'pino';
 import { loadKnowledgeBase } from '../ingest/kb.ts';
 import { runIngest } from '../ingest/pipeline.ts';
 import { loadConfig, type Config } from '../lib/config.ts';
-import { buildFilter } from '../search/filters.ts';
 import { connectEngine, createSearchService } from '../search/index.ts';
-import { FACET_ATTRIBUTES } from '../search/settings.ts';
 import { listIndexes } from './baseline-index.ts';
 import { indexCorpus } from './corpus-index.ts';
-import { apiSearchPath, buildLoadQueries, type LoadQuery } from './load-queries.ts';
+import { buildLoadQueries } from './load-queries.ts';
 import { median } from './metrics.ts';
-import { runCannon, serveApp, type LoadTarget, type RunFigures, type ServedApp } from './cannon.ts';
+import { apiTarget, directTarget, runCannon, serveApp, type RunFigures, type ServedApp } from './cannon.ts';
 import { parseQueryFile, toSearchFilters } from './query-set.ts';
 import { generateSyntheticFiles, sentencesOf, writeSyntheticCorpus } from './synthetic.ts';
 
@@ -67,21 +65,8 @@ try {
   served = await serveApp(config, engine, prefix);
   const apiBase = served.base;
 
-  const api: LoadTarget = { name: 'api', url: apiBase, request: (q) => ({ method: 'GET', path: apiSearchPath(q) }) };
-  const direct: LoadTarget = {
-    name: 'direct',
-    url: engine.url,
-    request: (q) => {
-      const filter = buildFilter(q.filters);
-      return {
-        method: 'POST',
-        path: `/indexes/${encodeURIComponent(passagesIndex.uid)}/search`,
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${engine.masterKey}` },
-        // The same page size as the API's default and the same facet counts the API returns.
-        body: JSON.stringify({ q: q.q, limit: 20, facets: Object.values(FACET_ATTRIBUTES), ...(filter ? { filter } : {}) }),
-      };
-    },
-  };
+  const api = apiTarget(apiBase);
+  const direct = directTarget(engine, passagesIndex.uid);
 
   // Warm-up (not recorded): caches, JIT, connection set-up.
   await runCannon(api, queries, 8, 2);

@@ -19,13 +19,11 @@ import pino from 'pino';
 import { loadKnowledgeBase } from '../ingest/kb.ts';
 import { runIngest } from '../ingest/pipeline.ts';
 import { loadConfig, type Config } from '../lib/config.ts';
-import { buildFilter } from '../search/filters.ts';
 import { connectEngine, createSearchService } from '../search/index.ts';
-import { FACET_ATTRIBUTES } from '../search/settings.ts';
 import { engineStats } from './baseline-index.ts';
 import { passageDocsOf } from './passage-docs.ts';
-import { apiSearchPath, buildLoadQueries } from './load-queries.ts';
-import { runCannon, serveApp, type LoadTarget, type ServedApp } from './cannon.ts';
+import { buildLoadQueries } from './load-queries.ts';
+import { apiTarget, directTarget, runCannon, serveApp, type ServedApp } from './cannon.ts';
 import { parseQueryFile, toSearchFilters } from './query-set.ts';
 import { generateSyntheticFiles, sentencesOf, writeSyntheticCorpus } from './synthetic.ts';
 
@@ -108,23 +106,9 @@ try {
   const labelled = parseQueryFile(await fs.readFile(path.resolve('tests/eval/queries.jsonl'), 'utf8'));
   const queries = buildLoadQueries(labelled.map((l) => ({ q: l.q, filters: toSearchFilters(l.filters) })), realDocs.map((d) => d.text), 300);
   served = await serveApp(config, engine, prefix, corpusDir);
-  const api: LoadTarget = { name: 'api', url: served.base, request: (q) => ({ method: 'GET', path: apiSearchPath(q) }) };
+  const api = apiTarget(served.base);
   await runCannon(api, queries, 4, Math.min(seconds, 3)); // warm-up, not recorded
-  // The same queries straight to the engine (same page size and facets as the API), to split the
-  // API's latency into engine time and the rest.
-  const direct: LoadTarget = {
-    name: 'direct',
-    url: engine.url,
-    request: (q) => {
-      const filter = buildFilter(q.filters);
-      return {
-        method: 'POST',
-        path: `/indexes/${encodeURIComponent(`${prefix}passages`)}/search`,
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${engine.masterKey}` },
-        body: JSON.stringify({ q: q.q, limit: 20, facets: Object.values(FACET_ATTRIBUTES), ...(filter ? { filter } : {}) }),
-      };
-    },
-  };
+  const direct = directTarget(engine, `${prefix}passages`);
   out.search = { c1: await runCannon(api, queries, 1, seconds), c8: await runCannon(api, queries, 8, seconds) };
   out.direct = { c1: await runCannon(direct, queries, 1, seconds), c8: await runCannon(direct, queries, 8, seconds) };
   out.appPeakRssMiB = await peakRssMiB(served.child.pid);
