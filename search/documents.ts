@@ -26,6 +26,19 @@ export interface PassageIndexDoc extends PassageDoc {
   contextTelex: string[];
 }
 
+/** Every public field of a passage document; a missing or extra key is a type error. */
+const PUBLIC_FIELDS: Record<keyof PassageDoc, true> = {
+  id: true, articleId: true, ordinal: true, kind: true, text: true, credit: true, speakerId: true, eventIds: true,
+  span: true, title: true, date: true, year: true, dateSort: true, source: true, url: true, sourceFile: true,
+  speakerName: true, speakerRole: true,
+};
+
+/**
+ * What a search retrieves: the public `PassageDoc` only. The search-only twins (Telex, aliases,
+ * context) are most of a stored document's bytes and nobody reads them back.
+ */
+export const PASSAGE_DOC_FIELDS: readonly string[] = Object.keys(PUBLIC_FIELDS);
+
 /** The search-only fields, stripped before a document leaves the module. */
 const INDEX_ONLY_FIELDS = ['textTelex', 'aliases', 'aliasesTelex', 'context', 'contextTelex', '_rankingScore'] as const;
 

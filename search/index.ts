@@ -20,7 +20,7 @@ import type { Article, Event, KnowledgeBase, Person } from '../ingest/types.ts';
 import type { Config } from '../lib/config.ts';
 import { splitSyllables } from '../lib/vietnamese.ts';
 import { AliasMatcher, buildAliasGroups, foldedSyllables, type AliasGroup } from './aliases.ts';
-import { buildPassageDocs, toPassageDoc } from './documents.ts';
+import { buildPassageDocs, PASSAGE_DOC_FIELDS, toPassageDoc } from './documents.ts';
 import { startLocalEngine, type EngineHandle } from './engine.ts';
 import { EngineTaskError } from './errors/engine-task-error.ts';
 import { EngineUnavailableError } from './errors/engine-unavailable-error.ts';
@@ -486,7 +486,7 @@ class MeiliSearchService implements SearchService {
   ): Promise<{ res: SearchResponse<Record<string, any>>; facets: SearchResult['facets'] }> {
     const { plan } = filtering;
     const [res, ...own] = await this.multiSearchPassages('searching', [
-      { ...match, ...paging, q, filter: filtering.filter ?? undefined, facets: plan.hitFacets },
+      { ...match, ...paging, q, filter: filtering.filter ?? undefined, facets: plan.hitFacets, attributesToRetrieve: [...PASSAGE_DOC_FIELDS] },
       ...plan.own.map((facet) => ownFacetQuery(q, match, facet)),
     ]);
     return { res: res!, facets: mergeFacets(plan, res!.facetDistribution, own.map((r) => r.facetDistribution)) };
@@ -581,10 +581,10 @@ class MeiliSearchService implements SearchService {
       const inSet = buildFilter(filtering.filters, [idFilter(selected.map((r) => r.id))]) ?? undefined;
       hitQueries.push(
         sort
-          ? { q: '', filter: inSet, sort, facets: plan.hitFacets, page: query.page, hitsPerPage: query.perPage }
+          ? { q: '', filter: inSet, sort, facets: plan.hitFacets, page: query.page, hitsPerPage: query.perPage, attributesToRetrieve: [...PASSAGE_DOC_FIELDS] }
           : { q: '', filter: inSet, facets: plan.hitFacets, limit: 0 },
       );
-      if (pageIds.length > 0) hitQueries.push({ q: '', filter: idFilter(pageIds), limit: pageIds.length });
+      if (pageIds.length > 0) hitQueries.push({ q: '', filter: idFilter(pageIds), limit: pageIds.length, attributesToRetrieve: [...PASSAGE_DOC_FIELDS] });
     }
     // A facet whose quote search found nothing has no counts (and needs no query).
     const ownQueries = plan.own.flatMap((facet, i) => {
