@@ -9,6 +9,7 @@ import {
   MeilisearchError,
   MeilisearchRequestError,
   MeilisearchTaskTimeOutError,
+  type EnqueuedTaskPromise,
   type Index,
   type SearchParams,
   type SearchResponse,
@@ -74,6 +75,8 @@ const UPLOAD_BATCH = 1000;
 const META_TTL_MS = 30_000;
 /** Task waits: a large upload on a busy machine takes minutes, not the client's default 5 s. */
 const TASK_WAIT = { timeout: 600_000, interval: 50 };
+/** Longest pause between two polls of a long task. */
+const TASK_POLL_MAX_MS = 1000;
 
 const INDEX_NAMES = ['passages', 'articles', 'people', 'events', 'meta'] as const;
 type IndexName = (typeof INDEX_NAMES)[number];
@@ -245,7 +248,6 @@ class MeiliSearchService implements SearchService {
       host: opts.url,
       apiKey: opts.masterKey || undefined,
       timeout: opts.timeoutMs ?? 15_000,
-      defaultWaitOptions: TASK_WAIT,
       // Meilisearch gzips responses for clients that accept it, and Node's fetch does: each answer
       // then waited ~44 ms (a compressed stream's last chunk held back by delayed ACK), against
       // ~1 ms uncompressed (`bench/engine-roundtrip.ts`). Compression buys nothing on loopback or
@@ -284,10 +286,28 @@ class MeiliSearchService implements SearchService {
   }
 
   /** Waits for a task and throws `EngineTaskError` unless it succeeded. */
-  private async waitOk(what: string, enqueued: ReturnType<Index['updateSettings']>, batch?: { id: unknown }[]): Promise<Task> {
-    const task = await this.call(what, () => enqueued.waitTask(TASK_WAIT));
+  private async waitOk(what: string, enqueued: EnqueuedTaskPromise, batch?: { id: unknown }[]): Promise<Task> {
+    const task = await this.waitTask(what, enqueued);
     if (task.status !== 'succeeded') throw taskError(what, task, batch);
     return task;
+  }
+
+  /**
+   * Polls a task until it ends, backing off from 50 ms to 1 s. Not the client's `waitTask`: it hangs
+   * one abort listener per poll on a shared signal and keeps them until the wait ends, thousands
+   * during a 100 000-passage reindex (Node's MaxListenersExceededWarning, once per poll).
+   */
+  private async waitTask(what: string, enqueued: EnqueuedTaskPromise): Promise<Task> {
+    const { taskUid } = await this.call(what, () => enqueued);
+    const deadline = Date.now() + TASK_WAIT.timeout;
+    for (let pause = TASK_WAIT.interval; ; pause = Math.min(pause * 2, TASK_POLL_MAX_MS)) {
+      const task = await this.call(what, () => this.client.tasks.getTask(taskUid));
+      if (task.status !== 'enqueued' && task.status !== 'processing') return task;
+      if (Date.now() > deadline) {
+        throw new EngineUnavailableError(`Meilisearch at ${this.url} did not finish ${what} within ${TASK_WAIT.timeout} ms`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
   }
 
   // ---------------------------------------------------------------- reindex
@@ -388,7 +408,7 @@ class MeiliSearchService implements SearchService {
     for (const name of INDEX_NAMES) {
       const uid = this.uid(name) + NEXT_SUFFIX;
       if (!existing.has(uid)) continue;
-      const task = await this.call(`deleting ${uid}`, () => this.client.deleteIndex(uid).waitTask(TASK_WAIT));
+      const task = await this.waitTask(`deleting ${uid}`, this.client.deleteIndex(uid));
       if (task.status !== 'succeeded' && task.error?.code !== 'index_not_found') throw taskError(`deleting ${uid}`, task);
     }
   }
