@@ -5,12 +5,12 @@
  * corpus has a `"` in a title but no `<`). The page template is the real `web/index.html`.
  */
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import * as cheerio from 'cheerio';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { findFreePort } from '../../search/engine.ts';
 import { runIngest } from '../../ingest/pipeline.ts';
 import type { RecordSet } from '../../search/types.ts';
 import { ROOT, buildTestApp, readKb, testConfig } from './helpers.ts';
@@ -63,15 +63,6 @@ function markupRecords(): Pick<RecordSet, 'articles' | 'passages'> {
       { id: MARKUP_PASSAGE, articleId: MARKUP_ARTICLE, ordinal: 0, kind: 'paragraph', text, credit: null, speakerId: null, eventIds: [], span: { start: 0, end: text.length } },
     ],
   };
-}
-
-/** A port nothing listens on: bound, then closed. */
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as net.AddressInfo).port;
-  await new Promise<void>((r) => server.close(() => r()));
-  return port;
 }
 
 beforeAll(async () => {
@@ -223,7 +214,7 @@ describe('article page HTML', () => {
 describe('when the tags cannot be looked up', () => {
   it('still serves the app, without tags and not cacheable, when the engine is down', async () => {
     const { id } = await passageOf(QUOTED_ARTICLE, 0);
-    const url = `http://127.0.0.1:${await closedPort()}`;
+    const url = `http://127.0.0.1:${await findFreePort()}`;
     const down = (await buildTestApp(testConfig({ url, masterKey: 'a-key-of-sixteen-chars-or-more' }, `${PREFIX}down_`), { webRoot })).app;
     others.push(down);
     const res = await down.inject({ method: 'GET', url: `/passages/${id}` });

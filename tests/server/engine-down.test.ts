@@ -1,21 +1,12 @@
-import net from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findFreePort } from '../../search/engine.ts';
 import { buildTestApp, testConfig } from './helpers.ts';
 
 let app: FastifyInstance;
 
-/** A port nothing listens on: bound, then closed. */
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as net.AddressInfo).port;
-  await new Promise<void>((r) => server.close(() => r()));
-  return port;
-}
-
 beforeAll(async () => {
-  const url = `http://127.0.0.1:${await closedPort()}`;
+  const url = `http://127.0.0.1:${await findFreePort()}`;
   app = (await buildTestApp(testConfig({ url, masterKey: 'a-key-of-sixteen-chars-or-more' }, 't_server_down_'))).app;
 });
 afterAll(() => app?.close());
