@@ -28,6 +28,9 @@ export const FACET_ATTRIBUTES = {
  *   alias fields, none on numbers ("31" must not match "32"). @see https://www.meilisearch.com/docs/learn/relevancy/typo_tolerance_settings
  * - prefixSearch disabled: a prefix match on "ban" finds "bang" and cannot be highlighted as a whole
  *   syllable; counts must mean "contains these syllables". @see https://www.meilisearch.com/docs/reference/api/settings#prefix-search
+ * - facetSearch false: nothing searches within facet values (the UI lists the counted values), so
+ *   the engine need not build the facet-search structures at every reindex.
+ *   @see https://www.meilisearch.com/docs/reference/api/settings#facet-search
  * - faceting.maxValuesPerFacet 1000: more than 100 speakers stay countable.
  *   @see https://www.meilisearch.com/docs/reference/api/settings#faceting
  * - pagination.maxTotalHits 100000: exact totals and full exports (the corpus is far smaller).
@@ -47,6 +50,7 @@ export const PASSAGE_SETTINGS: Settings = {
     disableOnNumbers: true,
   },
   prefixSearch: 'disabled',
+  facetSearch: false,
   faceting: { maxValuesPerFacet: 1000, sortFacetValuesBy: { '*': 'count' } },
   pagination: { maxTotalHits: 100_000 },
   searchCutoffMs: 3000,
