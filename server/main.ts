@@ -12,7 +12,7 @@ import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
 import { loadKnowledgeBase } from '../ingest/kb.ts';
 import { fingerprintCorpus, runIngest, writeRecords } from '../ingest/pipeline.ts';
-import { loadConfig, type Config } from '../lib/config.ts';
+import { ConfigError, loadConfig, type Config } from '../lib/config.ts';
 import type { EngineHandle } from '../search/engine.ts';
 import { connectEngine, createSearchService, type SearchService } from '../search/index.ts';
 import { buildApp } from './app.ts';
@@ -121,7 +121,16 @@ export async function start(config: Config, log: Logger = createLogger(config)):
 
 /** The `npm start` entry point: start, report, stop on Ctrl-C / SIGTERM. */
 async function main(): Promise<void> {
-  const config = loadConfig();
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    // No logger yet (its level is configuration too): one plain line naming the variable at fault.
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`npm start: ${err.message}\n`);
+    process.exitCode = 2;
+    return;
+  }
   const log = createLogger(config);
   let started: Started;
   try {

@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import pino from 'pino';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { start, type Started } from '../../server/main.ts';
@@ -29,4 +31,18 @@ describe('npm start', () => {
     // The records of the ingest are kept next to the engine data.
     await expect(fs.stat(path.join(dataDir, 'records'))).resolves.toBeTruthy();
   }, 180_000);
+});
+
+describe('npm start with a bad setting', () => {
+  it('exits 2 with one line naming the variable and its value, no stack trace', async () => {
+    const run = promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      env: { PATH: process.env.PATH, PORT: 'eighty' },
+    });
+    const failure = await run.then(
+      () => null,
+      (err: { code: number; stderr: string }) => err,
+    );
+    expect(failure?.code).toBe(2);
+    expect(failure?.stderr).toBe('npm start: invalid PORT="eighty": must be integer\n');
+  });
 });
