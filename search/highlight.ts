@@ -24,8 +24,12 @@ const SNIPPET_SYLLABLES = 30;
 
 /** Escapes the five HTML-significant characters. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  // Most syllables and gaps hold nothing to escape: skip the replace (a hot path of every search).
+  return HTML_SPECIAL.test(text) ? text.replace(HTML_SPECIAL_ALL, (c) => `&#${c.charCodeAt(0)};`) : text;
 }
+
+const HTML_SPECIAL = /[&<>"']/;
+const HTML_SPECIAL_ALL = /[&<>"']/g;
 
 function markSequences(keys: string[], sequences: string[][], marked: boolean[]): void {
   for (const seq of sequences) {
@@ -74,9 +78,7 @@ function render(text: string, syllables: Syllable[], marked: boolean[], from: nu
 
 /** The whole text, escaped, with matched syllables marked. */
 export function highlightText(text: string, terms: HighlightTerms): string {
-  const syllables = splitSyllables(text);
-  if (syllables.length === 0) return escapeHtml(text);
-  return render(text, syllables, markedSyllables(syllables, terms), 0, text.length, 0, syllables.length - 1);
+  return highlightPassage(text, terms).highlighted;
 }
 
 /**
@@ -84,10 +86,16 @@ export function highlightText(text: string, terms: HighlightTerms): string {
  * and marked like `highlightText`, with "…" where the passage is cut.
  */
 export function snippetText(text: string, terms: HighlightTerms, size = SNIPPET_SYLLABLES): string {
+  return highlightPassage(text, terms, size).snippet;
+}
+
+/** Both renderings of a hit, splitting and matching its syllables once. */
+export function highlightPassage(text: string, terms: HighlightTerms, size = SNIPPET_SYLLABLES): { highlighted: string; snippet: string } {
   const syllables = splitSyllables(text);
-  if (syllables.length === 0) return escapeHtml(text);
+  if (syllables.length === 0) return { highlighted: escapeHtml(text), snippet: escapeHtml(text) };
   const marked = markedSyllables(syllables, terms);
   const n = syllables.length;
+  const highlighted = render(text, syllables, marked, 0, text.length, 0, n - 1);
   const width = Math.min(size, n);
   // Densest window: the start with most marks in [start, start + width).
   let best = 0;
@@ -109,6 +117,6 @@ export function snippetText(text: string, terms: HighlightTerms, size = SNIPPET_
   const last = Math.min(n - 1, first + width - 1);
   const from = first === 0 ? 0 : syllables[first]!.start;
   const to = last === n - 1 ? text.length : syllables[last]!.end;
-  const body = render(text, syllables, marked, from, to, first, last);
-  return (first > 0 ? '…' : '') + body + (last < n - 1 ? '…' : '');
+  const body = first === 0 && last === n - 1 ? highlighted : render(text, syllables, marked, from, to, first, last);
+  return { highlighted, snippet: (first > 0 ? '…' : '') + body + (last < n - 1 ? '…' : '') };
 }

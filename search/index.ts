@@ -28,7 +28,7 @@ import { EngineUnavailableError } from './errors/engine-unavailable-error.ts';
 import { SearchInputError } from './errors/search-input-error.ts';
 import { emptyFacets, mergeFacets, ownFacetQuery, planFacets, type FacetPlan } from './facets.ts';
 import { buildFilter, idFilter } from './filters.ts';
-import { highlightText, snippetText, type HighlightTerms } from './highlight.ts';
+import { highlightPassage, type HighlightTerms } from './highlight.ts';
 import {
   attributesFor,
   chunkParts,
@@ -674,7 +674,7 @@ class MeiliSearchService implements SearchService {
   ): Omit<SearchResult, 'tookMs'> {
     const hits: SearchHit[] = rawHits.map((raw) => {
       const passage = toPassageDoc(raw);
-      return { passage, highlighted: highlightText(passage.text, terms), snippet: snippetText(passage.text, terms) };
+      return { passage, ...highlightPassage(passage.text, terms) };
     });
     return { hits, total, facets, page: query.page, perPage: query.perPage, matchMode };
   }
