@@ -13,7 +13,7 @@ import { renderSpeaker } from './pages/speaker.ts';
 import { renderSpeakers } from './pages/speakers.ts';
 import { renderArticle } from './pages/article.ts';
 import { route, Router, type RouteContext } from './router.ts';
-import { MAX_QUERY_LENGTH, parseSearchState, serializeSearchState } from './url-state.ts';
+import { emptySearchState, MAX_QUERY_LENGTH, parseSearchState, serializeSearchState } from './url-state.ts';
 import { errorView, setTitle } from './components/common.ts';
 import { ApiRequestError } from './api.ts';
 
@@ -51,7 +51,7 @@ function boot(): void {
   const commitQuery = (replace: boolean): void => {
     clearTimeout(timer);
     const onSearch = router.current === 'search';
-    const base = onSearch ? parseSearchState(new URLSearchParams(location.search)) : parseSearchState(new URLSearchParams());
+    const base = onSearch ? parseSearchState(new URLSearchParams(location.search)) : emptySearchState();
     if (onSearch && base.q === input.value.trim()) return;
     const qs = serializeSearchState({ ...base, q: input.value, page: 1 }).toString();
     router.navigate(qs ? `/?${qs}` : '/', { replace: onSearch && replace, focusMain: false });

@@ -7,7 +7,7 @@ import { errorView, isAbort, passageCard, setTitle } from '../components/common.
 import { CONTENT_LANG, h, replaceChildren } from '../dom.ts';
 import { kindLabel, t } from '../i18n.ts';
 import type { RouteContext } from '../router.ts';
-import { FACETS, hasFilters, parseSearchState, serializeSearchState, toggleFilter, type FacetKey, type SearchState } from '../url-state.ts';
+import { emptySearchState, FACETS, hasFilters, parseSearchState, serializeSearchState, toggleFilter, type FacetKey, type SearchState } from '../url-state.ts';
 import { foldDiacritics } from '../../../lib/vietnamese.ts';
 
 /** Results per page. */
@@ -162,7 +162,7 @@ function paintFacets(state: SearchState, res: SearchResponse, deps: SearchPageDe
     groups.push(h('fieldset', { class: 'facet' }, h('legend', {}, t()[`facet_${key}`]), h('ul', { class: 'facet-list' }, ...shown.map(option)), more));
   }
   const clear = hasFilters(state)
-    ? h('a', { class: 'clear-filters', href: hrefFor({ ...state, filters: { event: [], speaker: [], year: [], kind: [], source: [] }, page: 1 }) }, t().clearFilters)
+    ? h('a', { class: 'clear-filters', href: hrefFor({ ...state, filters: emptySearchState().filters, page: 1 }) }, t().clearFilters)
     : null;
   replaceChildren(view.facets, clear, ...groups);
   // Nothing to filter (no result, no filter): no empty "Filters" box.
@@ -197,7 +197,7 @@ function emptyState(state: SearchState): HTMLElement {
     tips.push(h('li', {}, h('a', { href: hrefFor({ ...state, q: fewer, page: 1 }) }, t().tipFewerWords(fewer))));
   }
   if (hasFilters(state)) {
-    tips.push(h('li', {}, h('a', { href: hrefFor({ ...state, filters: { event: [], speaker: [], year: [], kind: [], source: [] }, page: 1 }) }, t().tipRemoveFilters)));
+    tips.push(h('li', {}, h('a', { href: hrefFor({ ...state, filters: emptySearchState().filters, page: 1 }) }, t().tipRemoveFilters)));
   }
   tips.push(h('li', {}, t().tipCheckSpelling));
   return h('div', { class: 'notice empty-state' }, h('p', { class: 'notice-title' }, t().noResults), h('p', {}, t().noResultsTips), h('ul', {}, ...tips));
