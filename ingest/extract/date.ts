@@ -9,7 +9,10 @@
  *    same month elsewhere in the text ("… 14/12/2021").
  * Otherwise null: a missing date is better than a guessed one.
  */
+import { isoDate } from '../clean/dateline.ts';
 import type { CleanDocument, Event } from '../types.ts';
+
+export { isoDate } from '../clean/dateline.ts';
 
 /** A publication date and its provenance. */
 export interface FoundDate {
@@ -21,14 +24,6 @@ const MONTHS_EN: Readonly<Record<string, number>> = {
   january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8,
   september: 9, october: 10, november: 11, december: 12,
 };
-
-/** `YYYY-MM-DD` when the parts make a real calendar day, else null. */
-export function isoDate(y: number, m: number, d: number): string | null {
-  if (!(y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31)) return null;
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  if (dt.getUTCMonth() !== m - 1) return null;
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
 
 /** The date a short dateline line states, or null when the line is more than a date. */
 export function datelineDate(line: string): string | null {
