@@ -122,22 +122,22 @@ function boot(): void {
     unmountSearch();
     return fn(ctx);
   };
+  // Every page but the passage page (which sets its own) drops the previous page's citation tags.
+  const withoutCitationMeta = (fn: (ctx: RouteContext) => Promise<void>) => (ctx: RouteContext) => {
+    clearCitationMeta();
+    return fn(ctx);
+  };
+  const search = withoutCitationMeta((ctx) => renderSearch(ctx, deps));
   const routes = [
-    route('search', '/', (ctx) => {
-      clearCitationMeta();
-      return renderSearch(ctx, deps);
-    }),
-    route('search', '/search', (ctx) => {
-      clearCitationMeta();
-      return renderSearch(ctx, deps);
-    }),
+    route('search', '/', search),
+    route('search', '/search', search),
     route('passage', '/passages/:id', leaveSearch(renderPassage)),
-    route('article', '/articles/:id', leaveSearch(async (ctx) => (clearCitationMeta(), renderArticle(ctx)))),
-    route('speakers', '/speakers', leaveSearch(async (ctx) => (clearCitationMeta(), renderSpeakers(ctx)))),
-    route('speaker', '/speakers/:id', leaveSearch(async (ctx) => (clearCitationMeta(), renderSpeaker(ctx)))),
-    route('events', '/events', leaveSearch(async (ctx) => (clearCitationMeta(), renderEvents(ctx)))),
-    route('event', '/events/:id', leaveSearch(async (ctx) => (clearCitationMeta(), renderEvent(ctx)))),
-    route('compare', '/compare', leaveSearch(async (ctx) => (clearCitationMeta(), renderCompare(ctx, deps.navigate)))),
+    route('article', '/articles/:id', leaveSearch(withoutCitationMeta(renderArticle))),
+    route('speakers', '/speakers', leaveSearch(withoutCitationMeta(renderSpeakers))),
+    route('speaker', '/speakers/:id', leaveSearch(withoutCitationMeta(renderSpeaker))),
+    route('events', '/events', leaveSearch(withoutCitationMeta(renderEvents))),
+    route('event', '/events/:id', leaveSearch(withoutCitationMeta(renderEvent))),
+    route('compare', '/compare', leaveSearch(withoutCitationMeta((ctx) => renderCompare(ctx, deps.navigate)))),
   ];
   router = new Router(
     routes,
