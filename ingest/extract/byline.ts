@@ -4,7 +4,7 @@
  * Baoquocte.vn trên", "Theo TTXVN" or a "(TBTCO) -" tag) and the language.
  */
 import type { CleanBlock, CleanDocument, KnowledgeBase } from '../types.ts';
-import { foldSameLength } from './match.ts';
+import { foldSameLength, memoizeByObject } from './match.ts';
 
 /** True when a short line reads as a byline: 1–4 capitalised names or initials, nothing else. */
 export function looksLikeByline(text: string): boolean {
@@ -59,25 +59,18 @@ export function extractOutlet(doc: CleanDocument, kb: KnowledgeBase): string | n
   return null;
 }
 
-const OUTLET_PATTERNS = new WeakMap<KnowledgeBase['outlets'][number], RegExp[]>();
-
 /** Lines that credit an outlet ("Theo dõi Baoquocte.vn", "Theo TTXVN", "(TBTCO) -"), folded; built once per KB entry. */
-function outletPatterns(outlet: KnowledgeBase['outlets'][number]): RegExp[] {
-  let patterns = OUTLET_PATTERNS.get(outlet);
-  if (!patterns) {
-    patterns = [outlet.name, ...outlet.aliases, outlet.host].flatMap((name) => {
-      const n = foldSameLength(name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      return [
-        new RegExp(`^theo doi ${n}(\\s|$)`, 'u'),
-        new RegExp(`^theo ${n}\\s*$`, 'u'),
-        new RegExp(`^\\(${n}\\)\\s*[-–]`, 'u'),
-        new RegExp(`^(bao )?${n} tran trong gioi thieu`, 'u'),
-      ];
-    });
-    OUTLET_PATTERNS.set(outlet, patterns);
-  }
-  return patterns;
-}
+const outletPatterns = memoizeByObject((outlet: KnowledgeBase['outlets'][number]): RegExp[] =>
+  [outlet.name, ...outlet.aliases, outlet.host].flatMap((name) => {
+    const n = foldSameLength(name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return [
+      new RegExp(`^theo doi ${n}(\\s|$)`, 'u'),
+      new RegExp(`^theo ${n}\\s*$`, 'u'),
+      new RegExp(`^\\(${n}\\)\\s*[-–]`, 'u'),
+      new RegExp(`^(bao )?${n} tran trong gioi thieu`, 'u'),
+    ];
+  }),
+);
 
 /** `en` when almost no word carries a Vietnamese diacritic, else `vi`. */
 export function detectLanguage(text: string, declared?: string): 'vi' | 'en' {

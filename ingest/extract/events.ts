@@ -5,26 +5,19 @@
  * look-alike such as "Phiên họp thứ 31" of the Standing Committee is never `hnng-31`.
  */
 import type { KnowledgeBase } from '../types.ts';
-import { compileAliases, type AliasMatcher, type TextMatch } from './match.ts';
+import { compileAliases, memoizeByObject, type AliasMatcher, type TextMatch } from './match.ts';
 
 /** An event named in a text. */
 export interface EventMention extends TextMatch {
   id: string;
 }
 
-const matchers = new WeakMap<KnowledgeBase, AliasMatcher>();
-
-function eventMatcher(kb: KnowledgeBase): AliasMatcher {
-  let m = matchers.get(kb);
-  if (!m) {
-    m = compileAliases(
-      kb.events.flatMap((e) => [e.name, ...e.aliases].map((alias) => ({ id: e.id, alias }))),
-      { foldAll: true },
-    );
-    matchers.set(kb, m);
-  }
-  return m;
-}
+const eventMatcher = memoizeByObject((kb: KnowledgeBase): AliasMatcher =>
+  compileAliases(
+    kb.events.flatMap((e) => [e.name, ...e.aliases].map((alias) => ({ id: e.id, alias }))),
+    { foldAll: true },
+  ),
+);
 
 /** Knowledge-base events named in `text`, in order of appearance. */
 export function findEventMentions(text: string, kb: KnowledgeBase): EventMention[] {

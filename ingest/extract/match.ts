@@ -148,6 +148,22 @@ export function compileAliases(entries: AliasEntry[], opts: { foldAll: boolean }
   }
 }
 
+/**
+ * Wraps `build` so it runs once per key object (a loaded knowledge base, one of its entries):
+ * matchers compiled from the KB are reused by every article without holding the KB alive.
+ */
+export function memoizeByObject<K extends object, T>(build: (key: K) => T): (key: K) => T {
+  const cache = new WeakMap<K, T>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined) {
+      value = build(key);
+      cache.set(key, value);
+    }
+    return value;
+  };
+}
+
 /** Offset where the sentence containing `pos` starts (after ". ", "! ", "? " or the text start). */
 export function sentenceStart(text: string, pos: number): number {
   let i = pos - 1;

@@ -5,7 +5,7 @@
  * Vietnamese name the knowledge base does not know.
  */
 import type { KnowledgeBase } from '../types.ts';
-import { compileAliases, type AliasMatcher, type TextMatch } from './match.ts';
+import { compileAliases, memoizeByObject, type AliasMatcher, type TextMatch } from './match.ts';
 
 /** Canonical titles, longest first so "Phó Thủ tướng" is never read as "Thủ tướng". */
 export const TITLES: readonly string[] = [
@@ -76,19 +76,12 @@ export interface TitleReference extends TextMatch {
   title: string;
 }
 
-const matchers = new WeakMap<KnowledgeBase, AliasMatcher>();
-
-function peopleMatcher(kb: KnowledgeBase): AliasMatcher {
-  let m = matchers.get(kb);
-  if (!m) {
-    m = compileAliases(
-      kb.people.flatMap((p) => [p.name, ...p.aliases].map((alias) => ({ id: p.id, alias }))),
-      { foldAll: false },
-    );
-    matchers.set(kb, m);
-  }
-  return m;
-}
+const peopleMatcher = memoizeByObject((kb: KnowledgeBase): AliasMatcher =>
+  compileAliases(
+    kb.people.flatMap((p) => [p.name, ...p.aliases].map((alias) => ({ id: p.id, alias }))),
+    { foldAll: false },
+  ),
+);
 
 /** The canonical form of a printed title ("phó thủ tướng" → "Phó Thủ tướng"). */
 export function canonicalTitle(printed: string): string {
