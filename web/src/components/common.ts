@@ -63,6 +63,21 @@ export function passageCard(p: PassageView, opts: { headingLevel?: 'h2' | 'h3' |
   );
 }
 
+/** One passage of an article as its own block (heading, quote or paragraph), `id` = passage id so `#<id>` finds it. */
+export function passageBlock(p: PassageView, current = false): HTMLElement {
+  const tag = p.kind === 'heading' ? 'h2' : p.kind === 'quote' ? 'blockquote' : 'p';
+  const el = h(tag, { id: p.id, class: `block block-${p.kind}${current ? ' current' : ''}` }, p.text);
+  if (current) el.setAttribute('aria-current', 'true');
+  return el;
+}
+
+/** A passage block followed by its `¶` permalink, so a reader can move to that passage's page. */
+export function linkedPassageBlock(p: PassageView): HTMLElement {
+  const block = passageBlock(p);
+  block.append(' ', h('a', { class: 'anchor', href: `/passages/${encodeURIComponent(p.id)}`, 'aria-label': `${t().permalink}: ${p.text.slice(0, 40)}…` }, '¶'));
+  return block;
+}
+
 /** Sets the document title: "Page — App name". */
 export function setTitle(title: string): void {
   document.title = title ? `${title} — ${t().appName}` : t().appName;

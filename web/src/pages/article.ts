@@ -1,6 +1,6 @@
 /** The article page (`/articles/:id`): every passage in order, each a link target (`#<passage id>`). */
 import { getArticle } from '../api.ts';
-import { errorView, isAbort, loadingView, metaLine, setTitle } from '../components/common.ts';
+import { errorView, isAbort, linkedPassageBlock, loadingView, metaLine, setTitle } from '../components/common.ts';
 import { CONTENT_LANG, h, replaceChildren, vi } from '../dom.ts';
 import { formatDate, t } from '../i18n.ts';
 import type { RouteContext } from '../router.ts';
@@ -11,11 +11,7 @@ export async function renderArticle(ctx: RouteContext): Promise<void> {
   try {
     const a = await getArticle(ctx.params.id ?? '', ctx.signal);
     setTitle(a.title);
-    const body = h('div', { class: 'article-body', lang: a.language });
-    for (const p of a.passages) {
-      const tag = p.kind === 'heading' ? 'h2' : p.kind === 'quote' ? 'blockquote' : 'p';
-      body.append(h(tag, { id: p.id, class: `block block-${p.kind}` }, p.text, ' ', h('a', { class: 'anchor', href: `/passages/${encodeURIComponent(p.id)}`, 'aria-label': `${t().permalink}: ${p.text.slice(0, 40)}…` }, '¶')));
-    }
+    const body = h('div', { class: 'article-body', lang: a.language }, ...a.passages.map(linkedPassageBlock));
     replaceChildren(ctx.main, h('article', { class: 'passage-page' },
       h('p', { class: 'eyebrow' }, t().article),
       h('h1', { tabindex: '-1', lang: CONTENT_LANG }, a.title),

@@ -4,7 +4,7 @@
  */
 import { getArticle, getPassage, type ArticleView, type PassageView } from '../api.ts';
 import { citeDialog } from '../components/cite-dialog.ts';
-import { errorView, isAbort, loadingView, metaLine, setTitle, speakerLink } from '../components/common.ts';
+import { errorView, isAbort, linkedPassageBlock, loadingView, metaLine, passageBlock, setTitle, speakerLink } from '../components/common.ts';
 import { setCitationMeta } from '../components/head-meta.ts';
 import { CONTENT_LANG, h, replaceChildren, vi } from '../dom.ts';
 import { formatDate, kindLabel, t } from '../i18n.ts';
@@ -85,24 +85,8 @@ export async function renderPassage(ctx: RouteContext): Promise<void> {
   }
 }
 
-function passageBlock(p: PassageView, current: boolean): HTMLElement {
-  const tag = p.kind === 'heading' ? 'h2' : p.kind === 'quote' ? 'blockquote' : 'p';
-  const el = h(tag, { id: p.id, class: `block block-${p.kind}${current ? ' current' : ''}` }, p.text);
-  if (current) el.setAttribute('aria-current', 'true');
-  return el;
-}
-
 function articleBody(article: ArticleView, currentPassage: PassageView): HTMLElement {
-  const body = h('div', { class: 'article-body', lang: article.language });
-  for (const p of article.passages) {
-    const isCurrent = p.id === currentPassage.id;
-    const block = passageBlock(p, isCurrent);
-    if (isCurrent) body.append(h('div', { class: 'current-wrap' }, block));
-    else {
-      // Each other passage is a link target too, so a reader can move to its permalink.
-      block.append(' ', h('a', { class: 'anchor', href: `/passages/${encodeURIComponent(p.id)}`, 'aria-label': `${t().permalink}: ${p.text.slice(0, 40)}…` }, '¶'));
-      body.append(block);
-    }
-  }
-  return body;
+  // Every other passage keeps its permalink, so a reader can move along the article.
+  const blocks = article.passages.map((p) => (p.id === currentPassage.id ? h('div', { class: 'current-wrap' }, passageBlock(p, true)) : linkedPassageBlock(p)));
+  return h('div', { class: 'article-body', lang: article.language }, ...blocks);
 }
