@@ -285,6 +285,19 @@ class MeiliSearchService implements SearchService {
     }
   }
 
+  /**
+   * `call`, except that the engine saying the index or document does not exist (no reindex yet,
+   * an unknown id) gives `missing()` instead of an error.
+   */
+  private async callOrMissing<T, M>(what: string, fn: () => Promise<T>, missing: () => M): Promise<T | M> {
+    try {
+      return await this.call(what, fn);
+    } catch (err) {
+      if (err instanceof EngineTaskError && isNotFound(err.cause)) return missing();
+      throw err;
+    }
+  }
+
   /** Waits for a task and throws `EngineTaskError` unless it succeeded. */
   private async waitOk(what: string, enqueued: EnqueuedTaskPromise, batch?: { id: unknown }[]): Promise<Task> {
     const task = await this.waitTask(what, enqueued);
@@ -418,12 +431,11 @@ class MeiliSearchService implements SearchService {
   /** The serving meta record and its alias matcher, cached briefly; a failure is never cached. */
   private async loadMeta(): Promise<{ value: MetaDoc | null; matcher: AliasMatcher | null }> {
     if (this.meta && Date.now() - this.meta.at < META_TTL_MS) return this.meta;
-    let value: MetaDoc | null = null;
-    try {
-      value = await this.call('reading the corpus record', async () => (await this.index<MetaDoc>('meta').getDocument(META_ID)) as MetaDoc);
-    } catch (err) {
-      if (!(err instanceof EngineTaskError && isNotFound(err.cause))) throw err;
-    }
+    const value = await this.callOrMissing(
+      'reading the corpus record',
+      async () => (await this.index<MetaDoc>('meta').getDocument(META_ID)) as MetaDoc,
+      () => null,
+    );
     const matcher = value ? new AliasMatcher(value.aliasGroups ?? []) : null;
     this.meta = { value, matcher, at: Date.now() };
     return this.meta;
@@ -470,26 +482,17 @@ class MeiliSearchService implements SearchService {
 
   /** Runs one search on the passages index; an index that does not exist yet is an empty result. */
   private async searchPassages(q: string, params: SearchParams): Promise<SearchResponse<Record<string, any>>> {
-    try {
-      return await this.call('searching', () => this.index('passages').search(q, params));
-    } catch (err) {
-      if (err instanceof EngineTaskError && isNotFound(err.cause)) return emptyResponse(q);
-      throw err;
-    }
+    return this.callOrMissing('searching', () => this.index('passages').search(q, params), () => emptyResponse(q));
   }
 
   /** Runs several searches on the passages index in one round trip; no index yet → empty results. */
   private async multiSearchPassages(what: string, queries: PassageQuery[]): Promise<SearchResponse<Record<string, any>>[]> {
     if (queries.length === 0) return [];
-    try {
-      const res = await this.call(what, () =>
-        this.client.multiSearch({ queries: queries.map((query) => ({ indexUid: this.uid('passages'), ...query })) }),
-      );
-      return res.results;
-    } catch (err) {
-      if (err instanceof EngineTaskError && isNotFound(err.cause)) return queries.map((query) => emptyResponse(query.q));
-      throw err;
-    }
+    return this.callOrMissing(
+      what,
+      async () => (await this.client.multiSearch({ queries: queries.map((query) => ({ indexUid: this.uid('passages'), ...query })) })).results,
+      () => queries.map((query) => emptyResponse(query.q)),
+    );
   }
 
   /**
@@ -712,25 +715,15 @@ class MeiliSearchService implements SearchService {
 
   private async getDoc<T extends Record<string, any>>(name: IndexName, id: string): Promise<T | null> {
     if (typeof id !== 'string' || !/^[A-Za-z0-9_-]{1,511}$/.test(id)) return null;
-    try {
-      return await this.call(`reading ${name} ${id}`, async () => (await this.index<T>(name).getDocument(id)) as T);
-    } catch (err) {
-      if (err instanceof EngineTaskError && isNotFound(err.cause)) return null;
-      throw err;
-    }
+    return this.callOrMissing(`reading ${name} ${id}`, async () => (await this.index<T>(name).getDocument(id)) as T, () => null);
   }
 
   private async allDocs<T extends Record<string, any>>(name: IndexName): Promise<T[]> {
     const out: T[] = [];
     const limit = 1000;
     for (let offset = 0; ; offset += limit) {
-      let page;
-      try {
-        page = await this.call(`listing ${name}`, () => this.index<T>(name).getDocuments({ offset, limit }));
-      } catch (err) {
-        if (err instanceof EngineTaskError && isNotFound(err.cause)) return [];
-        throw err;
-      }
+      const page = await this.callOrMissing(`listing ${name}`, () => this.index<T>(name).getDocuments({ offset, limit }), () => null);
+      if (!page) return [];
       out.push(...page.results);
       if (offset + limit >= page.total) return out;
     }
