@@ -4,7 +4,7 @@
  * Baoquocte.vn trên", "Theo TTXVN" or a "(TBTCO) -" tag) and the language.
  */
 import type { CleanBlock, CleanDocument, KnowledgeBase } from '../types.ts';
-import { foldSameLength, memoizeByObject } from './match.ts';
+import { escapeRegExp, foldSameLength, memoizeByObject } from './match.ts';
 
 /** True when a short line reads as a byline: 1–4 capitalised names or initials, nothing else. */
 export function looksLikeByline(text: string): boolean {
@@ -62,7 +62,7 @@ export function extractOutlet(doc: CleanDocument, kb: KnowledgeBase): string | n
 /** Lines that credit an outlet ("Theo dõi Baoquocte.vn", "Theo TTXVN", "(TBTCO) -"), folded; built once per KB entry. */
 const outletPatterns = memoizeByObject((outlet: KnowledgeBase['outlets'][number]): RegExp[] =>
   [outlet.name, ...outlet.aliases, outlet.host].flatMap((name) => {
-    const n = foldSameLength(name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const n = escapeRegExp(foldSameLength(name));
     return [
       new RegExp(`^theo doi ${n}(\\s|$)`, 'u'),
       new RegExp(`^theo ${n}\\s*$`, 'u'),
