@@ -11,6 +11,7 @@
  * Used by the eval CLI and the load benchmark, against 127.0.0.1 or the configured `MEILI_URL`.
  * The key is sent in a header only, never logged or printed.
  */
+import { quoteFilterValue as quoteString } from '../search/filters.ts';
 import type { PassageDoc, SearchFilters } from '../search/types.ts';
 
 /** The fields uploaded to the baseline: the passage text first, then what a hit list shows and what filters need. */
@@ -44,13 +45,13 @@ export function toBaselineDoc(d: PassageDoc): BaselineDoc {
   };
 }
 
-/** Quotes a value for a Meilisearch filter string: escapes `\` and `"`, so a value cannot close the string. */
+/** Quotes a value for a Meilisearch filter string: a string as the search module quotes it (so it cannot close the string), a number as is. */
 export function quoteFilterValue(value: string | number): string {
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new Error(`not a finite number in a filter: ${value}`);
     return String(value);
   }
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  return quoteString(value);
 }
 
 /** Builds the plain filter array (AND of ORs) for the baseline from API-shaped filters. */
