@@ -35,6 +35,9 @@ const SPEECH_VERBS = [
  */
 const DIRECTS = 'chỉ\\s+đạo(?!\\s*[.,;]|\\s+(?:toàn\\s+diện\\s+)?(?:tại|hội\\s+nghị|đại\\s+hội|phiên|buổi|lễ|chung)(?![\\p{L}]))';
 const VERB_RE = new RegExp(`(?<![\\p{L}])(${SPEECH_VERBS.map((v) => v.replace(/\s+/g, '\\s+')).join('|')}|${DIRECTS})(?![\\p{L}])`, 'giu');
+/** A speech verb anywhere, and one opening a quotation's tail ("”, Thủ tướng cũng nhấn mạnh"): compiled once, not per quote. */
+const HAS_VERB = new RegExp(VERB_RE.source, 'iu');
+const TAIL_VERB = new RegExp(`^\\s*(cũng\\s+|đã\\s+)?${VERB_RE.source}`, 'iu');
 
 /** Markers before a name that make it an object or a source, not the subject of the sentence. */
 const NOT_SUBJECT = /(của|như|với|cho|tặng|gửi|đón|tới|lên|trình|by|to|with)\s+$/iu;
@@ -190,16 +193,15 @@ function quoteSource(text: string, span: QuoteSpan, agents: readonly Agent[]): s
     const afterStart = span.end + tailMatch[0].length;
     const tailAgent = agents.find((a) => a.start >= afterStart && a.start - afterStart <= 3);
     if (tailAgent) {
-      VERB_RE.lastIndex = 0;
       const rest = text.slice(tailAgent.end, tailAgent.end + 30);
-      if (new RegExp(`^\\s*(cũng\\s+|đã\\s+)?${VERB_RE.source}`, 'iu').test(rest)) return tailAgent.personId;
+      if (TAIL_VERB.test(rest)) return tailAgent.personId;
     }
   }
   const from = sentenceStart(text, span.start);
   const before = agents.filter((a) => a.end <= span.start - 1 && a.start >= from).pop();
   if (before) {
     const between = text.slice(before.end, span.start - 1);
-    const introduced = /:\s*$/.test(between) || new RegExp(VERB_RE.source, 'iu').test(between) || /(của|như)\s+$/iu.test(text.slice(Math.max(0, before.start - 8), before.start));
+    const introduced = /:\s*$/.test(between) || HAS_VERB.test(between) || /(của|như)\s+$/iu.test(text.slice(Math.max(0, before.start - 8), before.start));
     if (introduced && between.length <= 150) return before.personId;
   }
   // Someone unnamed is being quoted ("lời dạy của Bác: “…”"): not the passage's speaker.
