@@ -704,7 +704,7 @@ class MeiliSearchService implements SearchService {
     for (let page = 1; ; page++) {
       const res = await this.searchPassages('', {
         filter: filter ?? undefined,
-        sort: ['dateSort:asc', 'articleId:asc', 'ordinal:asc'],
+        sort: sortFor('date-asc'),
         page,
         hitsPerPage: MAX_PER_PAGE,
       });

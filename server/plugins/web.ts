@@ -64,11 +64,8 @@ async function lookUpPageHead(app: FastifyInstance, request: FastifyRequest, pag
   }
   const article = await search.getArticle(page.id);
   if (!article) return null;
-  let first: string | null = null;
-  if (!article.lead) {
-    const passages = await search.findPassages({ articleId: [article.id] });
-    first = passages.reduce<(typeof passages)[number] | null>((a, p) => (!a || p.ordinal < a.ordinal ? p : a), null)?.text ?? null;
-  }
+  // findPassages returns an article's passages by ordinal: the first is the opening one.
+  const first = article.lead ? null : ((await search.findPassages({ articleId: [article.id] }))[0]?.text ?? null);
   return articlePageHead(article, first, absoluteUrl(request, articlePath(article.id)));
 }
 

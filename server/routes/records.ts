@@ -92,7 +92,8 @@ export const recordRoutes: FastifyPluginAsyncTypebox<RecordRoutesOptions> = asyn
           lead: article.lead ?? null,
           points: article.points ?? [],
         },
-        passages: [...passages].sort((a, b) => a.ordinal - b.ordinal).map(presentPassage),
+        // findPassages returns an article's passages by ordinal already.
+        passages: passages.map(presentPassage),
       };
     },
   );
