@@ -14,7 +14,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import { loadKnowledgeBase } from '../ingest/kb.ts';
 import { runIngest } from '../ingest/pipeline.ts';
 import { loadConfig, type Config } from '../lib/config.ts';
 import { connectEngine, createSearchService } from '../search/index.ts';
@@ -52,7 +51,7 @@ const engine = await connectEngine(config, log);
 let served: ServedApp | null = null;
 const out: Record<string, unknown> = { machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memGiB: +(os.totalmem() / 2 ** 30).toFixed(1), loadavg: os.loadavg(), node: process.version } };
 try {
-  const { docs } = await indexCorpus({ url: engine.url, masterKey: engine.masterKey, indexPrefix: prefix, corpusDir: config.corpusDir, kbDir: config.kbDir, log });
+  const { docs, kb } = await indexCorpus({ url: engine.url, masterKey: engine.masterKey, indexPrefix: prefix, corpusDir: config.corpusDir, kbDir: config.kbDir, log });
   const indexes = await listIndexes({ url: engine.url, masterKey: engine.masterKey });
   // The serving passages index is `<prefix>passages` (search/index.ts swaps a `__next` one into it).
   const passagesIndex = indexes.find((i) => i.uid === `${prefix}passages`);
@@ -97,7 +96,6 @@ try {
   // Search latency while a large batch is being indexed: a synthetic corpus is ingested, then
   // reindexed into the serving prefix (atomic swap) while the API is under 8 connections.
   const batchDir = path.join(tmp, 'batch');
-  const kb = await loadKnowledgeBase(config.kbDir);
   const sentences = sentencesOf(docs.filter((d) => d.kind === 'paragraph').map((d) => d.text));
   await writeSyntheticCorpus(batchDir, generateSyntheticFiles(sentences, kb, { passages: Number(args['indexing-passages']) }));
   const batch = await runIngest({ inputDir: batchDir, kb });
