@@ -67,8 +67,9 @@ export function extractArticle(doc: CleanDocument, kb: KnowledgeBase): Extracted
   const date = extractDate(doc, lead, allText, mainEvent);
 
   // Attribution, passage by passage, with the article-wide title resolver.
+  const titleMentions = findPersonMentions(title, kb);
   const resolver = new TitleResolver();
-  resolver.observe(findPersonMentions(title, kb));
+  resolver.observe(titleMentions);
   let lastSpeaker: string | null = null;
   const decisions = blocks.map((b, i) => {
     if (kinds[i] === 'caption') return null;
@@ -169,18 +170,21 @@ export function extractArticle(doc: CleanDocument, kb: KnowledgeBase): Extracted
   });
   const articleSpeakers = [...score.keys()].sort((a, b) => (score.get(b) ?? 0) - (score.get(a) ?? 0));
 
+  // People named anywhere (title first), and titled names the KB lacks, from one mention pass per passage.
   const mentionIds: string[] = [];
   const candidates: CandidatePerson[] = [];
-  for (const text of [title, ...passages.map((p) => p.text)]) {
-    const mentions = findPersonMentions(text, kb);
+  const addMentions = (mentions: readonly { id: string }[]) => {
     for (const m of mentions) if (!mentionIds.includes(m.id)) mentionIds.push(m.id);
-  }
-  passages.forEach((p) => {
-    for (const c of findCandidateNames(p.text, findPersonMentions(p.text, kb))) {
+  };
+  addMentions(titleMentions);
+  for (const p of passages) {
+    const mentions = findPersonMentions(p.text, kb);
+    addMentions(mentions);
+    for (const c of findCandidateNames(p.text, mentions)) {
       if (candidates.some((x) => x.name === c.name)) continue;
       candidates.push({ name: c.name, title: c.title, articleId: id, passageId: p.id });
     }
-  });
+  }
   for (const c of candidates) warnings.push({ file: doc.source.path, rule: 'candidate-person', message: `${c.title} ${c.name} is not in the knowledge base` });
 
   const article: Article = {
