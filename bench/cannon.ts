@@ -1,17 +1,25 @@
 /**
- * Load-run helpers shared by `load.ts` and `scale.ts`: one bounded autocannon run cycling through
+ * Load-run helpers shared by `load.ts` and `scale.ts`: the query mix, one bounded autocannon run cycling through
  * a query mix (latency recorded per response, so p95 is exact rather than autocannon's fixed
  * percentiles), and the real app served from a child process on 127.0.0.1.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import type { Config } from '../lib/config.ts';
 import { buildFilter } from '../search/filters.ts';
 import { FACET_ATTRIBUTES } from '../search/settings.ts';
-import { apiSearchPath, type LoadQuery } from './load-queries.ts';
+import { apiSearchPath, buildLoadQueries, type LoadQuery } from './load-queries.ts';
 import { percentile } from './metrics.ts';
+import { parseQueryFile, toSearchFilters } from './query-set.ts';
+
+/** The query mix of a load run: the labelled eval queries (`tests/eval/queries.jsonl`, with their filters), then n-grams of `passageTexts`, `total` in all. */
+export async function loadQueryMix(passageTexts: readonly string[], total: number): Promise<LoadQuery[]> {
+  const labelled = parseQueryFile(await fs.readFile(path.resolve('tests/eval/queries.jsonl'), 'utf8'));
+  return buildLoadQueries(labelled.map((l) => ({ q: l.q, filters: toSearchFilters(l.filters) })), passageTexts, total);
+}
 
 /** Latency (ms) and throughput of one run. */
 export interface RunFigures {

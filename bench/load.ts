@@ -19,10 +19,8 @@ import { loadConfig, type Config } from '../lib/config.ts';
 import { connectEngine, createSearchService } from '../search/index.ts';
 import { listIndexes } from './baseline-index.ts';
 import { indexCorpus } from './corpus-index.ts';
-import { buildLoadQueries } from './load-queries.ts';
 import { median } from './metrics.ts';
-import { apiTarget, directTarget, runCannon, serveApp, type RunFigures, type ServedApp } from './cannon.ts';
-import { parseQueryFile, toSearchFilters } from './query-set.ts';
+import { apiTarget, directTarget, loadQueryMix, runCannon, serveApp, type RunFigures, type ServedApp } from './cannon.ts';
 import { generateSyntheticFiles, sentencesOf, writeSyntheticCorpus } from './synthetic.ts';
 
 const { values: args } = parseArgs({
@@ -57,8 +55,7 @@ try {
   const passagesIndex = indexes.find((i) => i.uid === `${prefix}passages`);
   if (!passagesIndex) throw new Error(`no passages index under prefix ${prefix}`);
 
-  const labelled = parseQueryFile(await fs.readFile(path.resolve('tests/eval/queries.jsonl'), 'utf8'));
-  const queries = buildLoadQueries(labelled.map((l) => ({ q: l.q, filters: toSearchFilters(l.filters) })), docs.map((d) => d.text), Number(args.queries));
+  const queries = await loadQueryMix(docs.map((d) => d.text), Number(args.queries));
   out.queries = { total: queries.length, withoutDiacritics: queries.filter((q) => !/[^\u0000-\u007f]/.test(q.q)).length, passages: docs.length, index: passagesIndex.uid };
 
   served = await serveApp(config, engine, prefix);

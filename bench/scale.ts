@@ -22,9 +22,7 @@ import { loadConfig, type Config } from '../lib/config.ts';
 import { connectEngine, createSearchService } from '../search/index.ts';
 import { engineStats } from './baseline-index.ts';
 import { passageDocsOf } from './passage-docs.ts';
-import { buildLoadQueries } from './load-queries.ts';
-import { apiTarget, directTarget, runCannon, serveApp, type ServedApp } from './cannon.ts';
-import { parseQueryFile, toSearchFilters } from './query-set.ts';
+import { apiTarget, directTarget, loadQueryMix, runCannon, serveApp, type ServedApp } from './cannon.ts';
 import { generateSyntheticFiles, sentencesOf, writeSyntheticCorpus } from './synthetic.ts';
 
 const { values: args } = parseArgs({
@@ -103,8 +101,7 @@ try {
   out.ingestProcessPeakRssMiB = process.resourceUsage().maxRSS / 1024;
 
   // Search at that size through the real app, in its own process.
-  const labelled = parseQueryFile(await fs.readFile(path.resolve('tests/eval/queries.jsonl'), 'utf8'));
-  const queries = buildLoadQueries(labelled.map((l) => ({ q: l.q, filters: toSearchFilters(l.filters) })), realDocs.map((d) => d.text), 300);
+  const queries = await loadQueryMix(realDocs.map((d) => d.text), 300);
   served = await serveApp(config, engine, prefix, corpusDir);
   const api = apiTarget(served.base);
   await runCannon(api, queries, 4, Math.min(seconds, 3)); // warm-up, not recorded
