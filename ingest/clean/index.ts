@@ -74,7 +74,7 @@ export function cleanDocument(p: ParsedDocument): CleanDocument {
   markLayoutCaptions(src, items);
   stripAgencyTag(src, items, dropped);
   const blocks = rejoin(src, items.filter((it) => !it.drop && it !== title?.item && it !== byline));
-  markHeadings(src, blocks);
+  markHeadings(blocks);
 
   const datedFromLines = chooseDate(items, title?.index ?? -1, dateCandidates);
   meta.date ??= datedFromLines ?? undefined;
@@ -445,7 +445,7 @@ function joinable(src: SourceDocument, a: Item, b: Item): boolean {
 }
 
 /** In plain text, a short line without a full stop that introduces a paragraph is a sub-heading. */
-function markHeadings(src: SourceDocument, blocks: Item[]): void {
+function markHeadings(blocks: Item[]): void {
   for (let i = 0; i < blocks.length; i++) {
     const it = blocks[i]!;
     if (it.kind !== 'line' && it.kind !== 'table-row') continue;
@@ -456,7 +456,6 @@ function markHeadings(src: SourceDocument, blocks: Item[]): void {
     const noStop = (!TERMINAL.test(it.text) || quoted) && !/\d+\/|ngày \d/u.test(it.text);
     it.kind = short && noStop && !/,$/.test(it.text) && next && next.kind !== 'caption' && wordCount(next.text) > wordCount(it.text) ? 'heading' : 'paragraph';
   }
-  void src;
 }
 
 /**
