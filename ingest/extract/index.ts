@@ -47,7 +47,7 @@ export function extractArticle(doc: CleanDocument, kb: KnowledgeBase): Extracted
 
   // The lead is the first real paragraph: not a one-line label or an upper-case document heading.
   const isProse = (t: string) => t.split(/\s+/).length >= 8 && t !== t.toUpperCase();
-  const paragraphs = kinds.map((k, i) => (k === 'paragraph' || k === 'quote') && (blocks[i]?.text.length ?? 0) > 0);
+  const paragraphs = kinds.map((k) => k === 'paragraph' || k === 'quote');
   const proseIndex = blocks.findIndex((b, i) => paragraphs[i] && isProse(b.text));
   const leadIndex = proseIndex !== -1 ? proseIndex : paragraphs.indexOf(true);
   const firstText = blocks.findIndex((_, i) => kinds[i] !== 'caption');
