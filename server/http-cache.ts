@@ -4,7 +4,7 @@
  * answered with 304 when the client already has it.
  */
 import { createHash } from 'node:crypto';
-import type { onSendHookHandler } from 'fastify';
+import type { FastifyReply, FastifyRequest, onSendHookHandler } from 'fastify';
 
 /** A strong ETag of a body: a truncated SHA-256, quoted. */
 export function strongEtag(payload: string): string {
@@ -21,14 +21,21 @@ export function publicMaxAge(maxAgeSeconds: number): string {
   return `public, max-age=${maxAgeSeconds}`;
 }
 
+/**
+ * Sets the ETag and `Cache-Control` of a cacheable body; true when the client already has it
+ * (the caller answers 304). Shared by the API's `cacheable` hook and the record pages (plugins/web.ts).
+ */
+export function setCacheHeaders(request: FastifyRequest, reply: FastifyReply, body: string, maxAgeSeconds: number): boolean {
+  const etag = strongEtag(body);
+  reply.header('etag', etag).header('cache-control', publicMaxAge(maxAgeSeconds));
+  return etagMatches(request.headers['if-none-match'], etag);
+}
+
 /** An `onSend` hook making 200 answers cacheable for `maxAgeSeconds`, with an ETag and 304s. */
 export function cacheable(maxAgeSeconds: number): onSendHookHandler {
-  return function setCacheHeaders(request, reply, payload, done) {
+  return function setCacheableHeaders(request, reply, payload, done) {
     if (reply.statusCode !== 200 || typeof payload !== 'string') return done(null, payload);
-    const etag = strongEtag(payload);
-    reply.header('etag', etag);
-    reply.header('cache-control', publicMaxAge(maxAgeSeconds));
-    if (etagMatches(request.headers['if-none-match'], etag)) {
+    if (setCacheHeaders(request, reply, payload, maxAgeSeconds)) {
       reply.code(304);
       return done(null, '');
     }

@@ -12,7 +12,7 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { articlePageHead, fillPageHead, passagePageHead, type PageHead } from '../citation-page.ts';
-import { etagMatches, publicMaxAge, strongEtag } from '../http-cache.ts';
+import { setCacheHeaders } from '../http-cache.ts';
 import { absoluteUrl, articlePath, passagePath } from '../present.ts';
 import { ID_PATTERN } from '../schemas.ts';
 
@@ -125,9 +125,7 @@ export async function registerWeb(
       return;
     }
     const html = fillPageHead(template, head);
-    const etag = strongEtag(html);
-    reply.header('etag', etag).header('cache-control', publicMaxAge(opts.maxAgeSeconds));
-    if (etagMatches(request.headers['if-none-match'], etag)) {
+    if (setCacheHeaders(request, reply, html, opts.maxAgeSeconds)) {
       await reply.code(304).send('');
       return;
     }
