@@ -40,6 +40,12 @@ const connectionCounts = args.connections!.split(',').map(Number);
 
 const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
 
+/** Medians over several runs of latency and throughput, and their non-2xx answers summed. */
+function medianFigures(runs: readonly RunFigures[]) {
+  const med = (k: keyof RunFigures) => median(runs.map((f) => f[k]));
+  return { p50: med('p50'), p95: med('p95'), p99: med('p99'), rps: med('rps'), non2xx: runs.reduce((a, f) => a + f.non2xx, 0) };
+}
+
 const config0 = loadConfig();
 const log = pino({ level: 'warn' }, pino.destination(2));
 const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'ngkb-bench-'));
@@ -78,15 +84,9 @@ try {
         log.warn({ connections, round: r + 1, target: target.name, ...figures }, 'run');
       }
     }
-    const med = (name: 'api' | 'direct', k: keyof RunFigures) => median(runs[name]!.map((f) => f[k]));
-    const row = {
-      connections,
-      api: { p50: med('api', 'p50'), p95: med('api', 'p95'), p99: med('api', 'p99'), rps: med('api', 'rps'), non2xx: runs.api!.reduce((a, f) => a + f.non2xx, 0) },
-      direct: { p50: med('direct', 'p50'), p95: med('direct', 'p95'), p99: med('direct', 'p99'), rps: med('direct', 'rps'), non2xx: runs.direct!.reduce((a, f) => a + f.non2xx, 0) },
-      ratioP95: med('api', 'p95') / med('direct', 'p95'),
-      runs,
-    };
-    table.push(row);
+    const apiFigures = medianFigures(runs.api!);
+    const directFigures = medianFigures(runs.direct!);
+    table.push({ connections, api: apiFigures, direct: directFigures, ratioP95: apiFigures.p95 / directFigures.p95, runs });
   }
   out.load = table;
 
@@ -111,7 +111,7 @@ try {
     passages: batch.passages.length,
     reindexSeconds: (performance.now() - started) / 1000,
     idle,
-    during: { p50: median(all.map((f) => f.p50)), p95: median(all.map((f) => f.p95)), p99: median(all.map((f) => f.p99)), rps: median(all.map((f) => f.rps)), non2xx: all.reduce((a, f) => a + f.non2xx, 0), windows: during.length },
+    during: { ...medianFigures(all), windows: during.length },
   };
 
   out.finishedAt = new Date().toISOString();
