@@ -43,6 +43,11 @@ const TAIL_VERB = new RegExp(`^\\s*(cũng\\s+|đã\\s+)?${VERB_RE.source}`, 'iu'
 const NOT_SUBJECT = /(của|như|với|cho|tặng|gửi|đón|tới|lên|trình|by|to|with)\s+$/iu;
 const MAX_AGENT_TO_VERB = 120;
 
+/** True when the words just before `start` make whoever is named there an object ("báo cáo với Phó Thủ tướng …"). */
+function isObjectAt(text: string, start: number): boolean {
+  return NOT_SUBJECT.test(text.slice(Math.max(0, start - 12), start));
+}
+
 /** Openers that continue the previous paragraph's reported speech. */
 const CONTINUES = /^(Đồng thời|Bên cạnh đó|Ngoài ra|Theo đó|Cùng với đó|Trên cơ sở đó|Do đó|Vì vậy|Vì thế|Mặt khác|Hơn nữa|Qua đó|Từ đó|Với tinh thần (này|đó)|Về (ngoại giao|công tác|xây dựng))[\s,]/u;
 
@@ -114,12 +119,12 @@ function agentsOf(text: string, kb: KnowledgeBase, resolver: TitleResolver, last
   // their words are never given to the previous speaker.
   for (const c of findCandidateNames(text, mentions)) {
     const start = titleBefore(text, c.start)?.start ?? c.start;
-    agents.push({ start, end: c.start + c.name.length, personId: null, objectish: NOT_SUBJECT.test(text.slice(Math.max(0, start - 12), start)) });
+    agents.push({ start, end: c.start + c.name.length, personId: null, objectish: isObjectAt(text, start) });
   }
   for (const h of text.matchAll(HONORIFIC_NAME)) {
     const nameStart = h.index + h[0].length - (h[1] ?? '').length;
     if (mentions.some((m) => m.start === nameStart)) continue;
-    agents.push({ start: h.index, end: h.index + h[0].length, personId: null, objectish: NOT_SUBJECT.test(text.slice(Math.max(0, h.index - 12), h.index)) });
+    agents.push({ start: h.index, end: h.index + h[0].length, personId: null, objectish: isObjectAt(text, h.index) });
   }
   const events = [
     ...mentions.map((m) => ({ pos: m.start, kind: 'm' as const, m })),
@@ -130,10 +135,10 @@ function agentsOf(text: string, kb: KnowledgeBase, resolver: TitleResolver, last
     if (e.kind === 'm') {
       resolver.observe([e.m]);
       const start = e.m.titleStart;
-      agents.push({ start, end: e.m.end, personId: e.m.id, objectish: NOT_SUBJECT.test(text.slice(Math.max(0, start - 12), start)) });
+      agents.push({ start, end: e.m.end, personId: e.m.id, objectish: isObjectAt(text, start) });
     } else {
       const start = e.r.start;
-      agents.push({ start, end: e.r.end, personId: resolver.resolve(e.r.title), objectish: NOT_SUBJECT.test(text.slice(Math.max(0, start - 12), start)) });
+      agents.push({ start, end: e.r.end, personId: resolver.resolve(e.r.title), objectish: isObjectAt(text, start) });
     }
   }
   return agents.sort((a, b) => a.start - b.start);
