@@ -140,9 +140,9 @@ export function checkReferences(kb: KnowledgeBase): void {
       seen.set(key, entry);
     }
   };
-  unique('people.json', kb.people.map((p) => ({ key: p.id, entry: `#${kb.people.indexOf(p)} ${p.id}` })), 'id');
-  unique('events.json', kb.events.map((e) => ({ key: e.id, entry: `#${kb.events.indexOf(e)} ${e.id}` })), 'id');
-  unique('outlets.json', kb.outlets.map((o) => ({ key: o.host, entry: `#${kb.outlets.indexOf(o)} ${o.host}` })), 'host');
+  unique('people.json', kb.people.map((p, i) => ({ key: p.id, entry: `#${i} ${p.id}` })), 'id');
+  unique('events.json', kb.events.map((e, i) => ({ key: e.id, entry: `#${i} ${e.id}` })), 'id');
+  unique('outlets.json', kb.outlets.map((o, i) => ({ key: o.host, entry: `#${i} ${o.host}` })), 'host');
   const aliasKeys = <T>(items: T[], id: (t: T) => string, names: (t: T) => string[]) =>
     items.flatMap((t) => [...new Set(names(t).map(aliasKey))].map((key) => ({ key, entry: id(t) })));
   unique('people.json', aliasKeys(kb.people, (p) => p.id, (p) => [p.name, ...p.aliases]), 'alias');
