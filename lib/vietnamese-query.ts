@@ -9,6 +9,12 @@ import { hasDiacritics } from './vietnamese.ts';
 
 const TELEX_TONES: Readonly<Record<string, string>> = { s: '\u0301', f: '\u0300', r: '\u0309', x: '\u0303', j: '\u0323' };
 const VNI_TONES: Readonly<Record<string, string>> = { '1': '\u0301', '2': '\u0300', '3': '\u0309', '4': '\u0303', '5': '\u0323' };
+/** VNI vowel-shape keys: 6 = circumflex, 7 = horn, 8 = breve, each on the vowels it can shape. */
+const VNI_SHAPES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  '6': { a: 'â', e: 'ê', o: 'ô' },
+  '7': { o: 'ơ', u: 'ư' },
+  '8': { a: 'ă' },
+};
 
 /** Onset, vowel cluster and coda of a Vietnamese syllable without tone (vowel shapes kept). */
 const SYLLABLE = /^(ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdđghklmnprstvx])?([aăâeêioôơuưy]{1,3})(ch|ng|nh|[cmnpt])?$/u;
@@ -80,16 +86,12 @@ function decodeVni(lower: string): string | null {
       if (tone) return null;
       tone = VNI_TONES[ch]!;
     } else if (ch === '6' || ch === '7' || ch === '8') {
-      const shapes: Record<string, Record<string, string>> = {
-        '6': { a: 'â', e: 'ê', o: 'ô' },
-        '7': { o: 'ơ', u: 'ư' },
-        '8': { a: 'ă' },
-      };
+      const shapes = VNI_SHAPES[ch]!;
       // "u7o7" → "ươ": the 7 may follow either vowel of the pair.
-      const idx = [...out].findLastIndex((c) => shapes[ch]![c] !== undefined);
+      const idx = [...out].findLastIndex((c) => shapes[c] !== undefined);
       if (idx < 0) return null;
       const chars = [...out];
-      chars[idx] = shapes[ch]![chars[idx]!]!;
+      chars[idx] = shapes[chars[idx]!]!;
       out = chars.join('');
     } else if (ch === '9') {
       if (!out.startsWith('d')) return null;
