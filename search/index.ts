@@ -69,6 +69,8 @@ export const MAX_PER_PAGE = 1000;
 const QUOTE_CANDIDATES = 1000;
 /** Candidates of a pasted quote re-ranked by word-for-word agreement. */
 const QUOTE_RERANK = 50;
+/** The marked text of a hit nobody will read (an export's). */
+const UNMARKED = { highlighted: '', snippet: '' } as const;
 /** Documents per upload request. */
 const UPLOAD_BATCH = 1000;
 /** How long cached KB aliases are trusted before the meta record is read again. */
@@ -99,6 +101,9 @@ interface QuoteCandidate {
   coverage: number;
   score: number;
 }
+
+/** A search as the module runs it: the export passes `highlight: false`, as it reads no marked text. */
+type RunQuery = SearchQuery & { highlight?: boolean };
 
 /** The one record of the meta index. */
 interface MetaDoc {
@@ -443,7 +448,7 @@ class MeiliSearchService implements SearchService {
 
   // ---------------------------------------------------------------- search
 
-  async search(query: SearchQuery): Promise<SearchResult> {
+  async search(query: RunQuery): Promise<SearchResult> {
     checkQuery(query);
     const started = performance.now();
     const filters = query.filters ?? {};
@@ -515,7 +520,7 @@ class MeiliSearchService implements SearchService {
     return { res: res!, facets: mergeFacets(plan, res!.facetDistribution, own.map((r) => r.facetDistribution)) };
   }
 
-  private async listByDate(query: SearchQuery, filtering: Filtering): Promise<Omit<SearchResult, 'tookMs'>> {
+  private async listByDate(query: RunQuery, filtering: Filtering): Promise<Omit<SearchResult, 'tookMs'>> {
     const { res, facets } = await this.searchFaceted('', {}, {
       sort: sortFor(query.sort === 'date-asc' ? 'date-asc' : 'date-desc'),
       page: query.page,
@@ -526,7 +531,7 @@ class MeiliSearchService implements SearchService {
   }
 
   private async searchWords(
-    query: SearchQuery,
+    query: RunQuery,
     parsed: ParsedQuery,
     mode: MatchMode,
     filtering: Filtering,
@@ -551,7 +556,7 @@ class MeiliSearchService implements SearchService {
    * without that filter (in the same multi-search), and that facet is counted on its candidates.
    */
   private async searchQuote(
-    query: SearchQuery,
+    query: RunQuery,
     parsed: ParsedQuery,
     filtering: Filtering,
     matcher: AliasMatcher | null,
@@ -671,13 +676,13 @@ class MeiliSearchService implements SearchService {
     rawHits: Record<string, any>[],
     total: number,
     facets: SearchResult['facets'],
-    query: SearchQuery,
+    query: RunQuery,
     terms: HighlightTerms,
     matchMode: SearchResult['matchMode'],
   ): Omit<SearchResult, 'tookMs'> {
     const hits: SearchHit[] = rawHits.map((raw) => {
       const passage = toPassageDoc(raw);
-      return { passage, ...highlightPassage(passage.text, terms) };
+      return { passage, ...(query.highlight === false ? UNMARKED : highlightPassage(passage.text, terms)) };
     });
     return { hits, total, facets, page: query.page, perPage: query.perPage, matchMode };
   }
@@ -685,7 +690,7 @@ class MeiliSearchService implements SearchService {
   async *exportPassages(q: Omit<SearchQuery, 'page' | 'perPage'>): AsyncIterable<PassageDoc> {
     const perPage = MAX_PER_PAGE;
     for (let page = 1; ; page++) {
-      const res = await this.search({ ...q, page, perPage });
+      const res = await this.search({ ...q, page, perPage, highlight: false });
       for (const hit of res.hits) yield hit.passage;
       if (page * perPage >= res.total || res.hits.length === 0) return;
     }
