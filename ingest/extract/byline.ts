@@ -42,9 +42,7 @@ export function hostOf(url: string | null | undefined): string | null {
 export function extractOutlet(doc: CleanDocument, kb: KnowledgeBase): string | null {
   const host = hostOf(doc.meta.url);
   if (host) {
-    const byHost = [...kb.outlets]
-      .sort((a, b) => b.host.length - a.host.length)
-      .find((o) => host === o.host || host.endsWith(`.${o.host}`));
+    const byHost = outletsByHostLength(kb.outlets).find((o) => host === o.host || host.endsWith(`.${o.host}`));
     if (byHost) return byHost.name;
   }
   if (doc.meta.source) return doc.meta.source;
@@ -58,6 +56,9 @@ export function extractOutlet(doc: CleanDocument, kb: KnowledgeBase): string | n
   }
   return null;
 }
+
+/** The KB's outlets, longest host first (the most specific suffix wins); sorted once per KB, not per article. */
+const outletsByHostLength = memoizeByObject((outlets: KnowledgeBase['outlets']) => [...outlets].sort((a, b) => b.host.length - a.host.length));
 
 /** Lines that credit an outlet ("Theo dõi Baoquocte.vn", "Theo TTXVN", "(TBTCO) -"), folded; built once per KB entry. */
 const outletPatterns = memoizeByObject((outlet: KnowledgeBase['outlets'][number]): RegExp[] =>
