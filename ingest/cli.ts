@@ -13,7 +13,7 @@ import { loadConfig } from '../lib/config.ts';
 import { loadKnowledgeBase } from './kb.ts';
 import { runIngest, type IngestResult } from './pipeline.ts';
 import { DEFAULT_MAX_BYTES } from './read.ts';
-import { buildReport, formatReport } from './report.ts';
+import { formatReport } from './report.ts';
 import { writeRecords } from './write.ts';
 
 const USAGE = 'usage: npm run ingest -- --input DIR --out DIR [--kb DIR] [--no-index] [--strict] [--max-bytes N]';
@@ -61,9 +61,9 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     progress.stop();
   }
-  await writeRecords(result, outDir);
+  const report = await writeRecords(result, outDir);
   const out = process.stdout;
-  for (const line of formatReport(buildReport(result))) out.write(`${line}\n`);
+  for (const line of formatReport(report)) out.write(`${line}\n`);
   out.write(`Records written to ${outDir}\n`);
 
   if (!args['no-index'] && result.articles.length > 0) {

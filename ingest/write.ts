@@ -10,20 +10,21 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { IngestResult } from './pipeline.ts';
-import { buildReport } from './report.ts';
+import { buildReport, type IngestReport } from './report.ts';
 
 /** Names of the files `writeRecords` produces. */
 export const RECORD_FILES = ['articles.jsonl', 'passages.jsonl', 'people.json', 'events.json', 'report.json'] as const;
 
-/** Serialises the result into `outDir` (created if missing). */
-export async function writeRecords(result: IngestResult, outDir: string): Promise<void> {
+/** Serialises the result into `outDir` (created if missing); returns the report it wrote, for the CLI to print. */
+export async function writeRecords(result: IngestResult, outDir: string): Promise<IngestReport> {
   await fs.mkdir(outDir, { recursive: true });
+  const report = buildReport(result);
   const contents: Record<(typeof RECORD_FILES)[number], string> = {
     'articles.jsonl': toJsonl(result.articles),
     'passages.jsonl': toJsonl(result.passages),
     'people.json': JSON.stringify(result.people, null, 2) + '\n',
     'events.json': JSON.stringify(result.events, null, 2) + '\n',
-    'report.json': JSON.stringify(buildReport(result), null, 2) + '\n',
+    'report.json': JSON.stringify(report, null, 2) + '\n',
   };
   const tag = `${process.pid}-${randomBytes(4).toString('hex')}`;
   const temps: [string, string][] = [];
@@ -40,6 +41,7 @@ export async function writeRecords(result: IngestResult, outDir: string): Promis
     }
     // report.json is renamed last: when it is new, everything it describes is too.
     for (const [tmp, final] of temps) await fs.rename(tmp, final);
+    return report;
   } catch (err) {
     await Promise.all(temps.map(([tmp]) => fs.rm(tmp, { force: true })));
     throw err;
