@@ -23,9 +23,16 @@ function themeKey(text: string): string {
   return text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-/** Loads one event's passages and articles and derives themes, speakers and key points. */
-export async function loadEventDetail(app: FastifyInstance, event: Event): Promise<EventDetail> {
-  const [passages, allArticles] = await Promise.all([app.searchService.findPassages({ event: [event.id] }), app.searchService.listArticles()]);
+/**
+ * Loads one event's passages and articles and derives themes, speakers and key points.
+ * `everyArticle` is the list of all articles, when the caller already asked for it (the compare view, once for all its events).
+ */
+export async function loadEventDetail(
+  app: FastifyInstance,
+  event: Event,
+  everyArticle: Promise<Article[]> = app.searchService.listArticles(),
+): Promise<EventDetail> {
+  const [passages, allArticles] = await Promise.all([app.searchService.findPassages({ event: [event.id] }), everyArticle]);
   passages.sort(byReadingOrder);
   const byId = new Map(passages.map((p) => [p.id, p]));
   const articles = allArticles

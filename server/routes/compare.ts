@@ -44,7 +44,9 @@ export const compareRoutes: FastifyPluginAsyncTypebox<CompareRoutesOptions> = as
         if (!e) throw parameterError('UNKNOWN_EVENT', 'events', id, 'events');
         return e;
       });
-      const details = await Promise.all(events.map((e) => loadEventDetail(app, e)));
+      // Every article, listed once for all the events rather than once per event.
+      const articles = app.searchService.listArticles();
+      const details = await Promise.all(events.map((e) => loadEventDetail(app, e, articles)));
       const counts = new Map<string, TermCounts>(details.map((d) => [d.event.id, countTerms(d.passages)]));
       const limit = request.query.limit;
 
