@@ -635,17 +635,24 @@ class MeiliSearchService implements SearchService {
   /** The candidates whose text holds every phrase as consecutive syllables (in the mode's keys). */
   private async keepPhrases<T extends { id: string }>(candidates: T[], phrases: QueryPart[], mode: MatchMode): Promise<T[]> {
     const wanted = phrases.map((p) => p.syllables.map((s) => syllableKey(s, mode)).join(' '));
-    const keep = new Set<string>();
-    for (let i = 0; i < candidates.length; i += 500) {
-      const slice = candidates.slice(i, i + 500);
-      const res = await this.searchPassages('', { filter: idFilter(slice.map((c) => c.id)), limit: slice.length, attributesToRetrieve: ['id', 'text'] });
-      for (const hit of res.hits) {
-        // Spaces around the key sequence so "hoa binh" does not match inside "thoa binh".
-        const keys = ` ${splitSyllables(String(hit.text)).map((s) => syllableKey(s.text, mode)).join(' ')} `;
-        if (wanted.every((w) => keys.includes(` ${w} `))) keep.add(String(hit.id));
-      }
+    const texts = await this.textKeys(candidates.map((c) => c.id), mode);
+    return candidates.filter((c) => {
+      const own = texts.get(c.id);
+      // Spaces around the key sequence so "hoa binh" does not match inside "thoa binh".
+      const keys = own ? ` ${own.join(' ')} ` : null;
+      return keys !== null && wanted.every((w) => keys.includes(` ${w} `));
+    });
+  }
+
+  /** The syllable keys (in a mode) of each passage's text, read from the engine 500 passages at a time. */
+  private async textKeys(ids: string[], mode: MatchMode): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const slice = ids.slice(i, i + 500);
+      const res = await this.searchPassages('', { filter: idFilter(slice), limit: slice.length, attributesToRetrieve: ['id', 'text'] });
+      for (const hit of res.hits) out.set(String(hit.id), splitSyllables(String(hit.text)).map((s) => syllableKey(s.text, mode)));
     }
-    return candidates.filter((c) => keep.has(c.id));
+    return out;
   }
 
   /**
@@ -659,14 +666,13 @@ class MeiliSearchService implements SearchService {
     mode: MatchMode,
   ): Promise<T[]> {
     const head = candidates.slice(0, QUOTE_RERANK);
-    const res = await this.searchPassages('', { filter: idFilter(head.map((c) => c.id)), limit: head.length, attributesToRetrieve: ['id', 'text'] });
+    const texts = await this.textKeys(head.map((c) => c.id), mode);
     const keys = parsed.syllables.map((s) => syllableKey(s, mode));
     const wanted = new Set(keys.slice(1).map((k, i) => `${keys[i]} ${k}`));
     const pairs = new Map<string, number>();
-    for (const hit of res.hits) {
-      const own = splitSyllables(String(hit.text)).map((s) => syllableKey(s.text, mode));
+    for (const [id, own] of texts) {
       const found = new Set(own.slice(1).map((k, i) => `${own[i]} ${k}`).filter((p) => wanted.has(p)));
-      pairs.set(String(hit.id), found.size);
+      pairs.set(id, found.size);
     }
     const sorted = [...head].sort((a, b) => (pairs.get(b.id) ?? 0) - (pairs.get(a.id) ?? 0) || b.score - a.score);
     return [...sorted, ...candidates.slice(QUOTE_RERANK)];
