@@ -5,6 +5,9 @@
  */
 import type { Settings } from 'meilisearch';
 
+/** Deepest result any index returns (`pagination.maxTotalHits`); the API bounds page × perPage by it. */
+export const MAX_TOTAL_HITS = 100_000;
+
 /** Filterable attribute behind each API filter / facet name. */
 export const FACET_ATTRIBUTES = {
   event: 'eventIds',
@@ -52,7 +55,7 @@ export const PASSAGE_SETTINGS: Settings = {
   prefixSearch: 'disabled',
   facetSearch: false,
   faceting: { maxValuesPerFacet: 1000, sortFacetValuesBy: { '*': 'count' } },
-  pagination: { maxTotalHits: 100_000 },
+  pagination: { maxTotalHits: MAX_TOTAL_HITS },
   searchCutoffMs: 3000,
 };
 
@@ -61,14 +64,14 @@ export const ARTICLE_SETTINGS: Settings = {
   searchableAttributes: ['title'],
   filterableAttributes: ['id', 'eventIds', 'speakerIds', 'mentionIds', 'date'],
   sortableAttributes: ['date'],
-  pagination: { maxTotalHits: 100_000 },
+  pagination: { maxTotalHits: MAX_TOTAL_HITS },
 };
 
 /** People and events: small lists read whole. */
 export const ENTITY_SETTINGS: Settings = {
   searchableAttributes: ['name', 'aliases'],
   filterableAttributes: ['id'],
-  pagination: { maxTotalHits: 100_000 },
+  pagination: { maxTotalHits: MAX_TOTAL_HITS },
 };
 
 /** The meta index holds one record: the corpus fingerprint the serving indexes were built from. */

@@ -10,6 +10,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Config } from '../lib/config.ts';
+import { MAX_TOTAL_HITS } from '../search/settings.ts';
 import { apiError } from './errors.ts';
 import { docsPlugin } from './plugins/docs.ts';
 import { errorHandlerPlugin, type NotFoundOptions } from './plugins/error-handler.ts';
@@ -37,7 +38,7 @@ export interface AppOptions {
   rateLimit?: { max: number; timeWindow: number | string };
   /** The built web UI (default `web/dist`). */
   webRoot?: string;
-  /** The engine's `maxTotalHits`: bounds page × perPage (default 100 000, search/settings.ts). */
+  /** The engine's `maxTotalHits`: bounds page × perPage (default `MAX_TOTAL_HITS`, search/settings.ts). */
   maxTotalHits?: number;
   /** Seconds stable answers (passages, articles, people, events, compare) may be cached. Default 300. */
   cacheMaxAgeSeconds?: number;
@@ -93,7 +94,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         if (!readiness.ready && request.routeOptions.url !== '/api/health') throw apiError('NOT_READY');
       });
       await api.register(healthRoutes, { appVersion: version });
-      await api.register(searchRoutes, { maxTotalHits: opts.maxTotalHits ?? 100_000 });
+      await api.register(searchRoutes, { maxTotalHits: opts.maxTotalHits ?? MAX_TOTAL_HITS });
       await api.register(recordRoutes, { maxAgeSeconds });
       await api.register(peopleEventRoutes, { maxAgeSeconds });
       await api.register(compareRoutes, { maxAgeSeconds });
