@@ -10,7 +10,12 @@ import { SearchInputError } from './errors/search-input-error.ts';
 import { FACET_ATTRIBUTES } from './settings.ts';
 import type { SearchFilters } from './types.ts';
 
-const KINDS: ReadonlySet<PassageKind> = new Set(['paragraph', 'quote', 'caption', 'list-item', 'heading']);
+/** Every passage kind, in the order the API documents them; the one list the filter and the API schema check against. */
+export const PASSAGE_KINDS = ['paragraph', 'quote', 'caption', 'list-item', 'heading'] as const satisfies readonly PassageKind[];
+/** A `PassageKind` missing from `PASSAGE_KINDS` makes this a type error. */
+const ALL_KINDS_LISTED: [Exclude<PassageKind, (typeof PASSAGE_KINDS)[number]>] extends [never] ? true : never = true;
+
+const KINDS: ReadonlySet<PassageKind> = new Set(PASSAGE_KINDS);
 
 /** Most values one filter takes; beyond this a request is abuse, not research. */
 const MAX_VALUES = 200;

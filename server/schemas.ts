@@ -4,6 +4,7 @@
  * shape is stated once.
  */
 import { Type, type Static } from 'typebox';
+import { PASSAGE_KINDS } from '../search/filters.ts';
 
 /** What a record id looks like; the web fallback (plugins/web.ts) checks page ids with it too. */
 export const ID_PATTERN = '^[a-z0-9][a-z0-9-]{0,119}$';
@@ -23,7 +24,6 @@ export const ErrorBody = Type.Object(
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
-export const PASSAGE_KINDS = ['paragraph', 'quote', 'caption', 'list-item', 'heading'] as const;
 export const PassageKindSchema = Type.Enum([...PASSAGE_KINDS]);
 
 /** A speaker as a hit shows it: the role is the one held on the article's date. */
