@@ -46,6 +46,11 @@ export function parseIsoDate(date: string | null): DateParts | null {
   return { year: Number(m[1]), month: m[2] ? Number(m[2]) : null, day: m[3] ? Number(m[3]) : null };
 }
 
+/** "March 5" (or "March" without a day) for APA and Chicago; null when the month is unknown. */
+function monthDay(d: DateParts): string | null {
+  return d.month ? [MONTHS_EN[d.month - 1], d.day].filter(Boolean).join(' ') : null;
+}
+
 /** The outlet, else the URL's host, so a reference never lacks a source. */
 function sourceName(c: CitationInput): string {
   if (c.source) return c.source;
@@ -74,7 +79,7 @@ export function formatVietnamese(c: CitationInput): string {
 /** APA 7 reference for an online news article, after the quotation with its in-text citation. */
 export function formatApa(c: CitationInput): string {
   const d = parseIsoDate(c.date);
-  const when = d ? [d.year, d.month && [MONTHS_EN[d.month - 1], d.day].filter(Boolean).join(' ')].filter(Boolean).join(', ') : 'n.d.';
+  const when = d ? [d.year, monthDay(d)].filter(Boolean).join(', ') : 'n.d.';
   const source = sourceName(c);
   const head = c.author ? `${c.author}. (${when}). ${c.title}.` : `${c.title}. (${when}).`;
   const reference = [head, `${source}.`, c.url].filter(Boolean).join(' ');
@@ -84,7 +89,7 @@ export function formatApa(c: CitationInput): string {
 /** Chicago notes-bibliography note, quotation first. */
 export function formatChicago(c: CitationInput): string {
   const d = parseIsoDate(c.date);
-  const when = d ? [d.month && [MONTHS_EN[d.month - 1], d.day].filter(Boolean).join(' '), d.year].filter(Boolean).join(', ') : 'n.d.';
+  const when = d ? [monthDay(d), d.year].filter(Boolean).join(', ') : 'n.d.';
   const parts = [c.author, `“${c.title},”`, sourceName(c) + ',', when + (c.url ? ',' : '.'), c.url ? `${c.url}.` : null];
   return `“${c.text}”\n\n${parts.filter(Boolean).join(' ')}`;
 }
