@@ -5,6 +5,7 @@
  * Kept apart from lib/vietnamese.ts (the lead's) because it is query-side guesswork: a word is
  * decoded only when it is not a plain Vietnamese syllable as written and its decoding is one.
  */
+import { eld } from 'eld/small';
 import { hasDiacritics } from './vietnamese.ts';
 
 const TELEX_TONES: Readonly<Record<string, string>> = { s: '\u0301', f: '\u0300', r: '\u0309', x: '\u0303', j: '\u0323' };
@@ -28,6 +29,43 @@ function isSyllableShape(word: string): boolean {
   const [, onset, nucleus] = m;
   // "gi" and "qu" onsets need a following vowel; "gi" alone is the syllable "gi".
   return !(onset === 'qu' && nucleus === '') && nucleus !== undefined;
+}
+
+/**
+ * Vowel clusters of Vietnamese syllables (after the onset; the glide of "qu"/"gi" counted in the
+ * onset), and those that need a final consonant. A decoded word outside these is not Vietnamese:
+ * "two" → "tưo", "we" → "ưe", "way" → "ưay", "raw" → "ră" are not syllables.
+ */
+const NUCLEI_OPEN = new Set(
+  ('a e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iu oa oai oao oay oe oeo oi ôi ơi ua uây uê ui uôi uy uya uyu ' +
+    'ưa ưi ưu ươi ươu iêu yêu').split(' '),
+);
+const NUCLEI_CLOSED = new Set('a ă â e ê i o ô ơ u ư y iê yê oa oă oe oo uâ uê uô uy uyê ươ'.split(' '));
+
+/** True when a toneless lower-case word is a possible Vietnamese syllable, not only its shape. */
+function isVietnameseSyllable(word: string): boolean {
+  const m = SYLLABLE.exec(word);
+  if (!m || !isSyllableShape(word)) return false;
+  const [, onset = '', nucleus = '', coda = ''] = m;
+  void onset;
+  return coda === '' ? NUCLEI_OPEN.has(nucleus) : NUCLEI_CLOSED.has(nucleus);
+}
+
+/** An English word's score in the language detector at or above which it is read as English. */
+const ENGLISH_WORD_SCORE = 0.75;
+
+/** True when the detector reads a word as English (typed Telex keys get no English score at all). */
+function looksEnglish(word: string): boolean {
+  return (eld.detect(word.toLowerCase()).getScores()['en'] ?? 0) >= ENGLISH_WORD_SCORE;
+}
+
+/**
+ * True when a whole query reads as English (the detector says `en` and calls it reliable): then
+ * no word of it is decoded as Telex, so "the war was over" stays English.
+ */
+export function isEnglishText(text: string): boolean {
+  const r = eld.detect(text);
+  return r.language === 'en' && r.isReliable();
 }
 
 /** Puts a tone mark on the vowel a Vietnamese writer would mark. */
@@ -115,6 +153,10 @@ export function decodeTypedSyllable(word: string): string | null {
   if (isSyllableShape(lower)) return null;
   const decoded = /\d/.test(lower) ? decodeVni(lower) : decodeTelex(lower);
   if (!decoded || !hasDiacritics(decoded)) return null;
+  // Evidence that it is Vietnamese typed as keys, not English: a real syllable once decoded,
+  // and not a word the language detector scores as English ("was" → "ứa", "of" → "ò").
+  if (!isVietnameseSyllable(decoded.normalize('NFD').replace(/[\u0300\u0301\u0303\u0309\u0323]/g, '').normalize('NFC'))) return null;
+  if (!/\d/.test(lower) && looksEnglish(lower)) return null;
   // Keep the capital of a name typed "Vieetj".
   return word[0] !== lower[0] ? decoded[0]!.toUpperCase() + decoded.slice(1) : decoded;
 }

@@ -8,7 +8,7 @@
  * exact totals and facet counts. Nothing here is a list in code: the groups come from the KB.
  */
 import type { KnowledgeBase } from '../ingest/types.ts';
-import { foldDiacritics, splitSyllables, toNfc } from '../lib/vietnamese.ts';
+import { keyUnits, searchKey, splitSyllables, toNfc } from '../lib/vietnamese.ts';
 
 /** One KB entity and every way of writing it. */
 export interface AliasGroup {
@@ -25,9 +25,9 @@ interface PreparedForm {
   syllables: string[];
 }
 
-/** Folded lower-case syllables of a text, the key alias matching compares on. */
+/** Folded search keys of a text's units (`searchKey`, as the index has them): what alias matching compares. */
 export function foldedSyllables(text: string): string[] {
-  return splitSyllables(foldDiacritics(toNfc(text)).toLowerCase()).map((s) => s.text);
+  return keyUnits(toNfc(text)).map((u) => searchKey(u.text, 'folded'));
 }
 
 /**

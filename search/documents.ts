@@ -4,14 +4,20 @@
  * only the engine reads (Telex encoding, KB aliases). Pure functions; no engine access.
  */
 import type { Article, Event, Passage, Person, Role } from '../ingest/types.ts';
-import { toTelex } from '../lib/vietnamese.ts';
+import { keyText } from '../lib/vietnamese.ts';
 import type { AliasMatcher } from './aliases.ts';
 import type { PassageDoc, RecordSet } from './types.ts';
 
 /** A passage as stored in the engine: the public `PassageDoc` plus search-only fields. */
 export interface PassageIndexDoc extends PassageDoc {
-  /** Telex encoding of `text`, one ASCII token per syllable, tone kept: "bạn bè" → "banj bef". */
+  /** Exact search keys of `text` (`keyText`), one ASCII token per unit, tone kept: "bạn bè" → "banj bef". */
   textTelex: string;
+  /** Folded search keys of `text` (`keyText`): "Kỹ năng" → "ki nang"; what queries without diacritics search. */
+  textFolded: string;
+  /** `aliases`, as folded keys. */
+  aliasesFolded: string[];
+  /** `context`, as folded keys. */
+  contextFolded: string[];
   /** Every form of every KB entity the passage names ("HNNG 31" for "Hội nghị Ngoại giao lần thứ 31"). */
   aliases: string[];
   /** `aliases`, Telex-encoded, for queries typed with diacritics. */
@@ -40,7 +46,7 @@ const PUBLIC_FIELDS: Record<keyof PassageDoc, true> = {
 export const PASSAGE_DOC_FIELDS: readonly string[] = Object.keys(PUBLIC_FIELDS);
 
 /** The search-only fields, stripped before a document leaves the module. */
-const INDEX_ONLY_FIELDS = ['textTelex', 'aliases', 'aliasesTelex', 'context', 'contextTelex', '_rankingScore'] as const;
+const INDEX_ONLY_FIELDS = ['textTelex', 'textFolded', 'aliases', 'aliasesTelex', 'aliasesFolded', 'context', 'contextTelex', 'contextFolded', '_rankingScore'] as const;
 
 /** Returns the public `PassageDoc` of a stored document. */
 export function toPassageDoc(doc: Record<string, unknown>): PassageDoc {
@@ -102,11 +108,14 @@ export function buildPassageDocs(records: RecordSet, matcher: AliasMatcher): Pas
       sourceFile: article?.sourceFile ?? '',
       speakerName: speaker?.name ?? null,
       speakerRole: speaker ? (roleOn(speaker, date)?.title ?? null) : null,
-      textTelex: toTelex(p.text),
+      textTelex: keyText(p.text, 'exact'),
+      textFolded: keyText(p.text, 'folded'),
       aliases,
-      aliasesTelex: aliases.map(toTelex),
+      aliasesTelex: aliases.map((a) => keyText(a, 'exact')),
+      aliasesFolded: aliases.map((a) => keyText(a, 'folded')),
       context,
-      contextTelex: context.map(toTelex),
+      contextTelex: context.map((c) => keyText(c, 'exact')),
+      contextFolded: context.map((c) => keyText(c, 'folded')),
     };
   });
 }

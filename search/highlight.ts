@@ -2,12 +2,12 @@
  * Highlighting done by us, not the engine: the engine's highlighter marks byte ranges of folded
  * tokens and prefix matches ("<em>Bằn</em>g"); ours marks whole syllables.
  *
- * The text is HTML-escaped first, then whole syllables (by `splitSyllables` offsets) whose key
+ * The text is HTML-escaped first, then whole syllables (by `keyUnits` offsets, the cutting the index uses) whose key
  * matches a query syllable are wrapped in `<mark>`: the Telex key for exact queries, the folded
  * form otherwise. Runs of KB forms the query named ("HNNG 31" for "Hội nghị Ngoại giao lần thứ 31")
  * are marked too.
  */
-import { splitSyllables, type Syllable } from '../lib/vietnamese.ts';
+import { keyUnits, type Syllable } from '../lib/vietnamese.ts';
 import { syllableKey, type MatchMode } from './query.ts';
 
 /** What to mark in a passage. */
@@ -91,7 +91,8 @@ export function snippetText(text: string, terms: HighlightTerms, size = SNIPPET_
 
 /** Both renderings of a hit, splitting and matching its syllables once. */
 export function highlightPassage(text: string, terms: HighlightTerms, size = SNIPPET_SYLLABLES): { highlighted: string; snippet: string } {
-  const syllables = splitSyllables(text);
+  // The index's own cutting: a date, a grouped number or a glued word is one unit, marked whole.
+  const syllables = keyUnits(text);
   if (syllables.length === 0) return { highlighted: escapeHtml(text), snippet: escapeHtml(text) };
   const marked = markedSyllables(syllables, terms);
   const n = syllables.length;

@@ -3,7 +3,7 @@
  * disjunctive facet counts in the same multi-search, and turned into marked hits.
  */
 import type { SearchParams } from 'meilisearch';
-import { splitSyllables } from '../lib/vietnamese.ts';
+import { keyUnits } from '../lib/vietnamese.ts';
 import { foldedSyllables, type AliasMatcher } from './aliases.ts';
 import { PASSAGE_DOC_FIELDS, toPassageDoc } from './documents.ts';
 import type { EngineClient, PassageQuery, PassageResponse } from './engine-client.ts';
@@ -18,13 +18,14 @@ import {
   engineWordCount,
   MAX_ENGINE_WORDS,
   parseQuery,
+  relaxedQueryText,
   renderQuery,
   syllableKey,
   type MatchMode,
   type ParsedQuery,
   type QueryPart,
 } from './query.ts';
-import type { SearchFilters, SearchHit, SearchQuery, SearchResult, SearchSort } from './types.ts';
+import type { RelaxedOffer, SearchFilters, SearchHit, SearchQuery, SearchResult, SearchSort } from './types.ts';
 
 /** Longest query accepted, in characters (a long pasted paragraph still fits). */
 export const MAX_QUERY_LENGTH = 2000;
@@ -113,6 +114,76 @@ function highlightTermsFor(parts: QueryPart[], mode: MatchMode, matcher: AliasMa
   return { mode, sequences, foldedSequences };
 }
 
+/** One reading of a query: how the engine is asked (mode, fields, phrase or words). */
+export interface PlanReading {
+  /** `exact word`, `exact words`, `exact context`, `folded word`, … : what the answer reports. */
+  name: string;
+  mode: MatchMode;
+  /** `word`: a bare two-syllable query as one phrase; `words`: every part; `context`: words on text + speaker + events. */
+  reading: 'word' | 'words' | 'context';
+  /** The parts as this reading sends them. */
+  parts: QueryPart[];
+  /** The engine's `q` (keys of the mode, phrases quoted). */
+  q: string;
+  /** `attributesToSearchOn`. */
+  attributes: string[];
+}
+
+/**
+ * A query's plan, decided before the engine is asked: a plain value to print, test and show
+ * (like EXPLAIN). `readings` go to the engine in one multi-search and the first that finds a
+ * passage answers; `relaxed` are only counted, for the offer to search without diacritics.
+ */
+export interface SearchPlan {
+  /** `list`: nothing to match (empty, or punctuation only); `quote`: longer than the engine reads; `words`: the rest. */
+  kind: 'list' | 'words' | 'quote';
+  mode: MatchMode;
+  readings: PlanReading[];
+  relaxed: PlanReading[];
+  /** The query to run without diacritics (exact queries only), else null. */
+  relaxedQuery: string | null;
+}
+
+function reading(parsed: ParsedQuery, mode: MatchMode, kind: PlanReading['reading']): PlanReading {
+  const parts = kind === 'word' ? [{ phrase: true, syllables: parsed.syllables }] : parsed.parts;
+  return {
+    name: `${mode} ${kind}`,
+    mode,
+    reading: kind,
+    parts,
+    q: renderQuery(parts, mode),
+    attributes: attributesFor(mode, parsed.namesKnownForm, kind === 'context'),
+  };
+}
+
+/**
+ * Plans a parsed query. Most Vietnamese words are two syllables: "Thứ trưởng" means the word,
+ * not "Thứ ba, … Bộ trưởng", so a bare two-syllable query is read as a phrase first, then as all
+ * words; last, the words may be split between the text and who said it or which event it belongs
+ * to ("tran luu quang gioi hon manh hon"). A query typed with diacritics is read only with them:
+ * its folded readings are counted, never answered (`Lào` never answers "Lao động").
+ */
+export function planSearch(parsed: ParsedQuery): SearchPlan {
+  if (parsed.syllables.length === 0) return { kind: 'list', mode: 'folded', readings: [], relaxed: [], relaxedQuery: null };
+  const exact = parsed.mode === 'exact';
+  const relaxedQuery = exact ? relaxedQueryText(parsed) : null;
+  if (engineWordCount(parsed.parts) > MAX_ENGINE_WORDS) return { kind: 'quote', mode: parsed.mode, readings: [], relaxed: [], relaxedQuery };
+  const kinds: PlanReading['reading'][] = isTwoSyllableWord(parsed) ? ['word', 'words', 'context'] : ['words', 'context'];
+  return {
+    kind: 'words',
+    mode: parsed.mode,
+    readings: kinds.map((k) => reading(parsed, parsed.mode, k)),
+    relaxed: exact ? kinds.map((k) => reading(parsed, 'folded', k)) : [],
+    relaxedQuery,
+  };
+}
+
+/** Engine parameters of a reading: its fields, and every syllable required. */
+function matchParams(v: PlanReading): SearchParams {
+  // Every syllable must be there: a count for "Thủ tướng" must not include passages with only "thủ".
+  return { attributesToSearchOn: v.attributes, matchingStrategy: 'all' };
+}
+
 /** Runs searches on the passages index for one engine and its meta record. */
 export class QueryRunner {
   constructor(
@@ -120,7 +191,7 @@ export class QueryRunner {
     private readonly meta: MetaStore,
   ) {}
 
-  /** Runs one search: checked, parsed, searched, marked. */
+  /** Runs one search: checked, parsed, planned, sent as one multi-search, marked. */
   async search(query: RunQuery): Promise<SearchResult> {
     checkQuery(query);
     const started = performance.now();
@@ -128,34 +199,65 @@ export class QueryRunner {
     const filtering: Filtering = { filters, filter: buildFilter(filters), plan: planFacets(filters) };
     const { matcher } = await this.meta.load();
     const parsed = parseQuery(query.q, matcher);
+    const plan = planSearch(parsed);
     let result: Omit<SearchResult, 'tookMs'>;
-    if (parsed.syllables.length === 0) {
-      result = await this.listByDate(query, filtering);
-    } else if (engineWordCount(parsed.parts) > MAX_ENGINE_WORDS) {
-      result = await this.searchQuote(query, parsed, filtering, matcher);
-    } else {
-      // Most Vietnamese words are two syllables: "Thứ trưởng" means the word, not "Thứ ba, … Bộ
-      // trưởng". A bare two-syllable query is read as a phrase first, as all words if that finds nothing.
-      const asWord = isTwoSyllableWord(parsed) ? [{ ...parsed, parts: [{ phrase: true, syllables: parsed.syllables }] }] : [];
-      // Nothing with these exact diacritics (a mistyped tone?): fall back to folded matching.
-      const modes: MatchMode[] = parsed.mode === 'exact' ? ['exact', 'folded'] : ['folded'];
-      result = emptyResult(query);
-      search: {
-        for (const mode of modes) {
-          for (const variant of [...asWord, parsed]) {
-            result = await this.searchWords(query, variant, mode, filtering, matcher);
-            if (result.total > 0) break search;
-          }
-        }
-        // Last resort: the words may be split between the text and who said it or which event it
-        // belongs to ("tran luu quang gioi hon manh hon").
-        for (const mode of modes) {
-          result = await this.searchWords(query, parsed, mode, filtering, matcher, true);
-          if (result.total > 0) break search;
-        }
-      }
-    }
+    if (plan.kind === 'list') result = await this.listByDate(query, filtering);
+    else if (plan.kind === 'quote') result = await this.searchQuote(query, parsed, filtering, plan);
+    else result = await this.runWords(query, plan, filtering, matcher);
     return { ...result, tookMs: Math.round(performance.now() - started) };
+  }
+
+  /**
+   * Runs a words plan in ONE multi-search: per reading (in the plan's order) the hits query and
+   * its facet-only twins, then the relaxed readings' counts (`hitsPerPage: 0`, exact totals). The
+   * first reading with a hit answers; the others cost the engine a search each but no round trip.
+   */
+  private async runWords(
+    query: RunQuery,
+    plan: SearchPlan,
+    filtering: Filtering,
+    matcher: AliasMatcher | null,
+  ): Promise<Omit<SearchResult, 'tookMs'>> {
+    const paging: SearchParams = { sort: sortFor(query.sort), page: query.page, hitsPerPage: query.perPage };
+    const group = 1 + filtering.plan.own.length;
+    const queries: PassageQuery[] = [];
+    for (const v of plan.readings) queries.push(...this.facetedQueries(v.q, matchParams(v), paging, filtering));
+    for (const v of plan.relaxed) {
+      queries.push({ ...matchParams(v), q: v.q, filter: filtering.filter ?? undefined, page: 1, hitsPerPage: 0 });
+    }
+    const results = await this.engine.multiSearchPassages('searching', queries);
+    const answered = plan.readings.findIndex((_, i) => (results[i * group]!.totalHits ?? 0) > 0);
+    const facetsOf = (i: number) =>
+      mergeFacets(filtering.plan, results[i * group]!.facetDistribution, results.slice(i * group + 1, (i + 1) * group).map((r) => r.facetDistribution));
+    if (answered >= 0) {
+      const v = plan.readings[answered]!;
+      const res = results[answered * group]!;
+      const terms = highlightTermsFor(v.parts, v.mode, matcher);
+      return {
+        ...this.toResult(res.hits, res.totalHits ?? 0, facetsOf(answered), query, terms, v.reading === 'context' ? 'context' : v.mode),
+        answeredBy: v.name,
+      };
+    }
+    // Nothing answered: the facet counts of the first reading that counts anything (a filtered
+    // facet still shows where the words are), and for an exact query the offer of the relaxed one.
+    let shown = plan.readings.findIndex((_, i) => Object.values(facetsOf(i)).some((c) => Object.keys(c).length > 0));
+    if (shown < 0) shown = 0;
+    const out: Omit<SearchResult, 'tookMs'> = { ...emptyResult(query), facets: facetsOf(shown), matchMode: plan.mode, answeredBy: null };
+    if (plan.relaxedQuery !== null) {
+      const base = plan.readings.length * group;
+      const total = results.slice(base).map((r) => r.totalHits ?? 0).find((t) => t > 0) ?? 0;
+      out.relaxed = { available: total > 0, query: plan.relaxedQuery, total };
+    }
+    return out;
+  }
+
+  /** The hits query of a reading and, per facet with a filter, its facet-only twin without that filter. */
+  private facetedQueries(q: string, match: SearchParams, paging: SearchParams, filtering: Filtering): PassageQuery[] {
+    const { plan } = filtering;
+    return [
+      { ...match, ...paging, q, filter: filtering.filter ?? undefined, facets: plan.hitFacets, attributesToRetrieve: [...PASSAGE_DOC_FIELDS] },
+      ...plan.own.map((facet) => ownFacetQuery(q, match, facet)),
+    ];
   }
 
   /**
@@ -170,12 +272,8 @@ export class QueryRunner {
     paging: SearchParams,
     filtering: Filtering,
   ): Promise<{ res: PassageResponse; facets: SearchResult['facets'] }> {
-    const { plan } = filtering;
-    const [res, ...own] = await this.engine.multiSearchPassages('searching', [
-      { ...match, ...paging, q, filter: filtering.filter ?? undefined, facets: plan.hitFacets, attributesToRetrieve: [...PASSAGE_DOC_FIELDS] },
-      ...plan.own.map((facet) => ownFacetQuery(q, match, facet)),
-    ]);
-    return { res: res!, facets: mergeFacets(plan, res!.facetDistribution, own.map((r) => r.facetDistribution)) };
+    const [res, ...own] = await this.engine.multiSearchPassages('searching', this.facetedQueries(q, match, paging, filtering));
+    return { res: res!, facets: mergeFacets(filtering.plan, res!.facetDistribution, own.map((r) => r.facetDistribution)) };
   }
 
   private async listByDate(query: RunQuery, filtering: Filtering): Promise<Omit<SearchResult, 'tookMs'>> {
@@ -188,25 +286,6 @@ export class QueryRunner {
     return this.toResult(res.hits, res.totalHits ?? 0, facets, query, terms, 'all');
   }
 
-  private async searchWords(
-    query: RunQuery,
-    parsed: ParsedQuery,
-    mode: MatchMode,
-    filtering: Filtering,
-    matcher: AliasMatcher | null,
-    withContext = false,
-  ): Promise<Omit<SearchResult, 'tookMs'>> {
-    const match: SearchParams = {
-      attributesToSearchOn: attributesFor(mode, parsed.namesKnownForm, withContext),
-      // Every syllable must be there: a count for "Thủ tướng" must not include passages with only "thủ".
-      matchingStrategy: 'all',
-    };
-    const paging: SearchParams = { sort: sortFor(query.sort), page: query.page, hitsPerPage: query.perPage };
-    const { res, facets } = await this.searchFaceted(renderQuery(parsed.parts, mode), match, paging, filtering);
-    const terms = highlightTermsFor(parsed.parts, mode, matcher);
-    return this.toResult(res.hits, res.totalHits ?? 0, facets, query, terms, withContext ? 'context' : mode);
-  }
-
   /**
    * A pasted sentence longer than the engine reads (10 words): every chunk of ≤10 syllables is
    * searched in one multi-search; passages matching the most chunks win, then by summed score.
@@ -217,34 +296,37 @@ export class QueryRunner {
     query: RunQuery,
     parsed: ParsedQuery,
     filtering: Filtering,
-    matcher: AliasMatcher | null,
+    searchPlan: SearchPlan,
   ): Promise<Omit<SearchResult, 'tookMs'>> {
     const { plan } = filtering;
     const chunks = chunkParts(parsed.parts);
-    const modes: MatchMode[] = parsed.mode === 'exact' ? ['exact', 'folded'] : ['folded'];
-    // The hits' filter first, then each active facet's filters without its own values.
+    const usedMode: MatchMode = parsed.mode;
+    const chunkQueries = (mode: MatchMode, filters: SearchFilters): PassageQuery[] =>
+      chunks.map((chunk) => ({
+        q: renderQuery(chunk, mode),
+        attributesToSearchOn: attributesFor(mode, parsed.namesKnownForm),
+        matchingStrategy: 'all' as const,
+        filter: buildFilter(filters) ?? undefined,
+        limit: QUOTE_CANDIDATES,
+        attributesToRetrieve: ['id'],
+        showRankingScore: true,
+      }));
+    // The hits' filter first, then each active facet's filters without its own values; for a
+    // quote typed with diacritics, its folded chunks too (counted for the offer, never answered).
     const variants = [filtering.filters, ...plan.own.map((facet) => facet.filters)];
-    let rankedBy: QuoteCandidate[][] = variants.map(() => []);
-    let usedMode: MatchMode = parsed.mode;
-    for (const mode of modes) {
-      usedMode = mode;
-      const results = await this.engine.multiSearchPassages(
-        'searching a quote',
-        variants.flatMap((filters) =>
-          chunks.map((chunk) => ({
-            q: renderQuery(chunk, mode),
-            attributesToSearchOn: attributesFor(mode, parsed.namesKnownForm),
-            matchingStrategy: 'all' as const,
-            filter: buildFilter(filters) ?? undefined,
-            limit: QUOTE_CANDIDATES,
-            attributesToRetrieve: ['id'],
-            showRankingScore: true,
-          })),
-        ),
-      );
-      rankedBy = variants.map((_, v) => rankCandidates(results.slice(v * chunks.length, (v + 1) * chunks.length)));
-      if (rankedBy[0]!.length > 0) break;
+    const relaxing = searchPlan.relaxedQuery !== null;
+    const chunkResults = await this.engine.multiSearchPassages('searching a quote', [
+      ...variants.flatMap((filters) => chunkQueries(usedMode, filters)),
+      ...(relaxing ? chunkQueries('folded', filtering.filters) : []),
+    ]);
+    const rankedBy = variants.map((_, v) => rankCandidates(chunkResults.slice(v * chunks.length, (v + 1) * chunks.length)));
+    let relaxed: RelaxedOffer | undefined;
+    if (relaxing && rankedBy[0]!.length === 0) {
+      const total = bestCoverage(rankCandidates(chunkResults.slice(variants.length * chunks.length))).length;
+      relaxed = { available: total > 0, query: searchPlan.relaxedQuery!, total };
     }
+    const finish = (r: Omit<SearchResult, 'tookMs'>): Omit<SearchResult, 'tookMs'> =>
+      relaxed ? { ...r, answeredBy: null, relaxed } : { ...r, answeredBy: r.total > 0 ? 'quote' : null };
     // Count what matched the most chunks: all of them for a faithful quote, fewer for a misquote.
     let selectedBy = rankedBy.map(bestCoverage);
     // Mark the quoted run, not every "và" and "của" of the passage: adjacent pairs of the quote.
@@ -283,11 +365,11 @@ export class QueryRunner {
     const ownDistributions = ownSelected.map((s) => (s.length > 0 ? ownResults[k++]?.facetDistribution : undefined));
     const main = results[0];
     const facets = mergeFacets(plan, selected.length > 0 ? main?.facetDistribution : undefined, ownDistributions);
-    if (selected.length === 0 || !main) return this.toResult([], 0, facets, query, terms, 'quote');
-    if (sort) return this.toResult(main.hits, main.totalHits ?? 0, facets, query, terms, 'quote');
+    if (selected.length === 0 || !main) return finish(this.toResult([], 0, facets, query, terms, 'quote'));
+    if (sort) return finish(this.toResult(main.hits, main.totalHits ?? 0, facets, query, terms, 'quote'));
     const byId = new Map((results[1]?.hits ?? []).map((h) => [String(h.id), h]));
     const hits = pageIds.map((id) => byId.get(id)).filter((h): h is Record<string, any> => h !== undefined);
-    return this.toResult(hits, selected.length, facets, query, terms, 'quote');
+    return finish(this.toResult(hits, selected.length, facets, query, terms, 'quote'));
   }
 
   /** The candidates whose text holds every phrase as consecutive syllables (in the mode's keys). */
@@ -308,7 +390,7 @@ export class QueryRunner {
     for (let i = 0; i < ids.length; i += 500) {
       const slice = ids.slice(i, i + 500);
       const res = await this.engine.searchPassages('', { filter: idFilter(slice), limit: slice.length, attributesToRetrieve: ['id', 'text'] });
-      for (const hit of res.hits) out.set(String(hit.id), splitSyllables(String(hit.text)).map((s) => syllableKey(s.text, mode)));
+      for (const hit of res.hits) out.set(String(hit.id), keyUnits(String(hit.text)).map((s) => syllableKey(s.text, mode)));
     }
     return out;
   }

@@ -9,11 +9,11 @@
  * Curly and guillemet quotes become straight quotes (phrases); a run of syllables that is a KB
  * form ("HNNG 31", "Bộ Ngoại giao") becomes a phrase so that it is matched as a whole.
  */
-import { foldDiacritics, hasDiacritics, splitSyllables, toNfc, toTelexSyllable } from '../lib/vietnamese.ts';
-import { decodeTypedSyllable } from '../lib/vietnamese-query.ts';
+import { foldDiacritics, hasDiacritics, keyUnits, searchKey, toNfc, type KeyMode } from '../lib/vietnamese.ts';
+import { decodeTypedSyllable, isEnglishText } from '../lib/vietnamese-query.ts';
 import type { AliasMatcher } from './aliases.ts';
 
-export type MatchMode = 'exact' | 'folded';
+export type MatchMode = KeyMode;
 
 /** A word or a quoted phrase of the query, as syllables (NFC, diacritics as typed). */
 export interface QueryPart {
@@ -53,7 +53,8 @@ const KEY_CACHE: Record<MatchMode, Map<string, string>> = { exact: new Map(), fo
 const KEY_CACHE_LIMIT = 50_000;
 
 /**
- * Matching key of a syllable in a mode: its Telex key (exact) or its folded lower-case form.
+ * Matching key of a syllable (a unit of `keyUnits`) in a mode: `searchKey`, the same function
+ * that builds the engine's twin fields, so the query and the index can never disagree.
  * Memoised: highlighting keys every syllable of every hit, and computing keys (NFD, mark tables)
  * was four tenths of the server's CPU time under load.
  */
@@ -61,7 +62,7 @@ export function syllableKey(syllable: string, mode: MatchMode): string {
   const cache = KEY_CACHE[mode];
   let key = cache.get(syllable);
   if (key === undefined) {
-    key = mode === 'exact' ? toTelexSyllable(syllable) : foldDiacritics(syllable).toLowerCase();
+    key = searchKey(syllable, mode);
     if (cache.size >= KEY_CACHE_LIMIT) cache.clear();
     cache.set(syllable, key);
   }
@@ -113,29 +114,65 @@ function phraseKnownForms(parts: QueryPart[], matcher: AliasMatcher | null): Que
   return out;
 }
 
-/** Parses a raw query string. */
+/**
+ * Parses a raw query string. Words are cut by `keyUnits` (the index's own cutting: format
+ * characters ignored, a ZWSP a boundary, "HNNG31" two units, "23/9/2025" one); the units of one
+ * typed word ("HNNG31", "G20") stay together as a phrase. A word is read as Telex / VNI keys only
+ * with evidence (`decodeTypedSyllable`) and never in a query the detector reads as English.
+ */
 export function parseQuery(raw: string, matcher: AliasMatcher | null = null): ParsedQuery {
   const text = normalizeQuotes(toNfc(raw));
   const segments = text.split('"');
   let parts: QueryPart[] = [];
   let typedKeys = false;
+  let english: boolean | undefined;
+  const decode = (word: string): string | null => {
+    const decoded = decodeTypedSyllable(word);
+    if (decoded === null) return null;
+    english ??= isEnglishText(text);
+    if (english) return null;
+    typedKeys = true;
+    return decoded;
+  };
   segments.forEach((segment, i) => {
     // Odd segments sit between quotes; an unclosed last quote leaves free words.
     const isPhrase = i % 2 === 1 && i < segments.length - 1;
-    const syllables = splitSyllables(segment).map((s) => {
-      const decoded = decodeTypedSyllable(s.text);
-      if (decoded) typedKeys = true;
-      return decoded ?? s.text;
-    });
+    const units = keyUnits(segment, decode);
+    const syllables = units.map((u) => u.read ?? u.text);
     if (syllables.length === 0) return;
-    if (isPhrase) parts.push({ phrase: true, syllables });
-    else for (const s of syllables) parts.push({ phrase: false, syllables: [s] });
+    if (isPhrase) {
+      parts.push({ phrase: true, syllables });
+      return;
+    }
+    // Units with nothing between them were typed as one word ("HNNG31", "G20"), and so were
+    // numbers joined by one / . or - ("23/9/2025", "292/2025"): each such run is a phrase.
+    const joined = (a: { text: string; end: number }, b: { text: string; start: number }) =>
+      b.start === a.end || (b.start === a.end + 1 && /^\d/.test(a.text) && /^\d/.test(b.text) && /[/.-]/.test(segment[a.end]!));
+    for (let k = 0; k < units.length; ) {
+      let end = k + 1;
+      while (end < units.length && joined(units[end - 1]!, units[end]!)) end++;
+      parts.push({ phrase: end - k > 1, syllables: syllables.slice(k, end) });
+      k = end;
+    }
   });
   parts = phraseKnownForms(parts, matcher);
   const syllables = parts.flatMap((p) => p.syllables);
   const mode: MatchMode = typedKeys || syllables.some(hasDiacritics) ? 'exact' : 'folded';
   const namesKnownForm = matcher !== null && matcher.matches(syllables.map((s) => syllableKey(s, 'folded'))).length > 0;
   return { parts, syllables, mode, namesKnownForm };
+}
+
+/**
+ * The query a researcher would type to run `parsed` without diacritics: what the relaxed-search
+ * offer proposes ("Lào" → "Lao"; a typed phrase keeps its quotes; Telex keys are decoded first).
+ */
+export function relaxedQueryText(parsed: ParsedQuery): string {
+  return parsed.parts
+    .map((p) => {
+      const words = foldDiacritics(p.syllables.join(' '));
+      return p.phrase && !p.fromKb && p.syllables.length > 1 ? `"${words}"` : words;
+    })
+    .join(' ');
 }
 
 /** Renders parts as a Meilisearch `q` in a mode (phrases quoted, syllables as their keys). */
@@ -153,7 +190,7 @@ export function renderQuery(parts: QueryPart[], mode: MatchMode): string {
  * KB form; the context fields (speaker, tagged events) only in the last-resort context search.
  */
 export function attributesFor(mode: MatchMode, withAliases: boolean, withContext = false): string[] {
-  const telex = mode === 'exact' ? 'Telex' : '';
+  const telex = mode === 'exact' ? 'Telex' : 'Folded';
   const out = [`text${telex}`];
   if (withAliases || withContext) out.push(`aliases${telex}`);
   if (withContext) out.push(`context${telex}`);

@@ -42,14 +42,14 @@ export const FACET_ATTRIBUTES = {
  *   results silently, so allow more than the 1500 ms default. @see https://www.meilisearch.com/docs/reference/api/settings#search-cutoff
  */
 export const PASSAGE_SETTINGS: Settings = {
-  searchableAttributes: ['text', 'aliases', 'textTelex', 'aliasesTelex', 'context', 'contextTelex'],
+  searchableAttributes: ['textFolded', 'aliasesFolded', 'textTelex', 'aliasesTelex', 'contextFolded', 'contextTelex'],
   filterableAttributes: ['id', 'articleId', 'eventIds', 'speakerId', 'year', 'kind', 'source'],
   sortableAttributes: ['dateSort', 'articleId', 'ordinal'],
   rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
   typoTolerance: {
     enabled: true,
     minWordSizeForTypos: { oneTypo: 8, twoTypos: 12 },
-    disableOnAttributes: ['aliases', 'textTelex', 'aliasesTelex', 'context', 'contextTelex'],
+    disableOnAttributes: ['aliasesFolded', 'textTelex', 'aliasesTelex', 'contextFolded', 'contextTelex'],
     disableOnNumbers: true,
   },
   prefixSearch: 'disabled',

@@ -74,6 +74,26 @@ export interface SearchResult {
    * `all` (empty query). Optional so older callers and fixtures stay valid.
    */
   matchMode?: 'exact' | 'folded' | 'quote' | 'context' | 'all';
+  /**
+   * Which reading of the plan answered (`exact word`, `folded words`, `exact context`, …; `quote`
+   * for a pasted quote); null when none found anything, absent for a listing.
+   */
+  answeredBy?: string | null;
+  /**
+   * Present when a query typed with diacritics matched nothing exactly: no hits are returned
+   * (never folded ones in their place), and this offers the search without diacritics —
+   * `query` is what to run, `total` how many passages it finds (`available` = total > 0).
+   */
+  relaxed?: RelaxedOffer;
+}
+
+/** The offer to run a query typed with diacritics without them. */
+export interface RelaxedOffer {
+  available: boolean;
+  /** The query without diacritics ("Lào" → "Lao"). */
+  query: string;
+  /** Passages the relaxed query finds (with the same filters). */
+  total: number;
 }
 
 export interface EngineHealth {

@@ -24,7 +24,8 @@ describe('query parsing', () => {
   });
 
   it('splits a 25-syllable quote into chunks of at most 10 engine words', () => {
-    const parsed = parseQuery(Array.from({ length: 25 }, (_, i) => `từ${i}`).join(' '));
+    // Distinct words without digits (a word running letters into digits is two units: "từ1" = "từ 1").
+    const parsed = parseQuery(Array.from({ length: 25 }, (_, i) => `từ${String.fromCharCode(97 + i)}`).join(' '));
     const chunks = chunkParts(parsed.parts);
     expect(chunks.map((c) => c.length)).toEqual([9, 9, 7]);
   });

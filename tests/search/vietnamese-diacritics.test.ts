@@ -70,10 +70,16 @@ describe('Vietnamese diacritics', () => {
     expect(found).toContain(pid('ngoaigiao'));
   });
 
-  it('falls back to accent-free matching when the exact diacritics find nothing', async () => {
+  it('never answers folded matches for diacritics that match nothing: no hits, and the offer to search without them', async () => {
     const res = await service.search(query('Thủ tuóng'));
-    expect(res.matchMode).toBe('folded');
-    expect(res.hits.map((h) => h.passage.id)).toContain(pid('ttg1'));
+    expect(res.hits).toEqual([]);
+    expect(res.total).toBe(0);
+    expect(res.relaxed).toEqual({ available: true, query: 'Thu tuong', total: 4 });
+    // Running the offered query finds what the offer counted.
+    const relaxed = await service.search(query(res.relaxed!.query));
+    expect(relaxed.matchMode).toBe('folded');
+    expect(relaxed.total).toBe(4);
+    expect(relaxed.hits.map((h) => h.passage.id)).toContain(pid('ttg1'));
   });
 
   it('understands Telex and VNI typed without an input method: "ngoaij giao", "ngoa5i giao"', async () => {
