@@ -34,7 +34,7 @@ export interface AppOptions {
   log?: FastifyBaseLogger;
   /** Shared readiness flag; `npm start` passes one that turns ready after the first index. Default: ready. */
   readiness?: Readiness;
-  /** Requests per IP per window on /api. Default 600 per minute: generous for a researcher's script. */
+  /** Requests per IP per window on /api. Default `config.rateLimitPerMinute` per minute (RATE_LIMIT_PER_MINUTE, 600). */
   rateLimit?: { max: number; timeWindow: number | string };
   /** The built web UI (default `web/dist`). */
   webRoot?: string;
@@ -66,6 +66,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     requestTimeout: opts.timeouts?.requestTimeout ?? 30_000,
     connectionTimeout: opts.timeouts?.connectionTimeout ?? 0,
     keepAliveTimeout: opts.timeouts?.keepAliveTimeout ?? 72_000,
+    // Behind a reverse proxy every client shares the proxy's address: TRUST_PROXY says whose
+    // X-Forwarded-For to believe, so the rate limit counts clients, not the proxy.
+    trustProxy: opts.config.trustProxy ?? false,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const version = appVersion();
@@ -82,7 +85,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(
     async (api) => {
       await api.register(rateLimit, {
-        max: opts.rateLimit?.max ?? 600,
+        max: opts.rateLimit?.max ?? opts.config.rateLimitPerMinute ?? 600,
         timeWindow: opts.rateLimit?.timeWindow ?? '1 minute',
         errorResponseBuilder: (_req, ctx) => {
           const e = apiError('RATE_LIMITED', ctx.after);
