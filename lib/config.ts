@@ -51,10 +51,10 @@ export interface Config {
   rateLimitPerMinute: number;
   /**
    * Fastify's `trustProxy`: `false` (the socket's address is the client), `true` (trust every
-   * proxy), a hop count, or a comma-separated list of proxy addresses/CIDRs.
+   * proxy), or a comma-separated list of proxy addresses/CIDRs.
    * @see https://fastify.dev/docs/latest/Reference/Server/#trustproxy
    */
-  trustProxy: boolean | number | string;
+  trustProxy: boolean | string;
 }
 
 /** A configuration value that cannot be used; the message names the variable and the value. */
@@ -108,17 +108,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
 const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
 /**
- * Reads `TRUST_PROXY`: `true`/`false`, a hop count (`1` = the nearest proxy), or comma-separated
- * proxy addresses, CIDRs or proxy-addr's names (`loopback`, `linklocal`, `uniquelocal`).
+ * Reads `TRUST_PROXY`: `true`/`false`, or comma-separated proxy addresses, CIDRs or proxy-addr's
+ * names (`loopback`, `linklocal`, `uniquelocal`). A hop count is refused: Fastify 5 disabled it,
+ * since it cannot check the immediate peer and lets a direct client spoof `X-Forwarded-For`.
  * Behind a reverse proxy every client arrives from the proxy's address, so without it the rate
  * limit is shared by all clients. Throws `ConfigError` naming the value.
  * @see https://fastify.dev/docs/latest/Reference/Server/#trustproxy
  */
-export function parseTrustProxy(value: string): boolean | number | string {
+export function parseTrustProxy(value: string): boolean | string {
   const v = value.trim();
   if (v === 'false') return false;
   if (v === 'true') return true;
-  if (/^\d+$/.test(v)) return Number(v);
+  if (/^\d+$/.test(v)) {
+    throw new ConfigError(
+      `invalid TRUST_PROXY=${JSON.stringify(value)}: a hop count cannot tell a proxy from a client that forges X-Forwarded-For; ` +
+        'give the proxies\' addresses/CIDRs (e.g. 127.0.0.1,10.0.0.0/8) or true',
+    );
+  }
   const entries = v.split(',').map((x) => x.trim());
   const bad = entries.find((x) => {
     if (PROXY_RANGE_NAMES.has(x)) return false;
@@ -131,7 +137,7 @@ export function parseTrustProxy(value: string): boolean | number | string {
   if (bad !== undefined) {
     throw new ConfigError(
       `invalid TRUST_PROXY=${JSON.stringify(value)}: ${JSON.stringify(bad)} is not an address or CIDR; ` +
-        'expected true, false, a hop count, or comma-separated proxy addresses/CIDRs (e.g. 127.0.0.1,10.0.0.0/8)',
+        'expected true, false, or comma-separated proxy addresses/CIDRs (e.g. 127.0.0.1,10.0.0.0/8)',
     );
   }
   return entries.join(',');
