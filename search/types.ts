@@ -82,6 +82,18 @@ export interface EngineHealth {
   counts: { articles: number; passages: number; people: number; events: number };
   /** Fingerprint of the corpus the serving index was built from; null before the first index. */
   corpusFingerprint: string | null;
+  /**
+   * Bytes on disk: `database` = the engine's database (Meilisearch `databaseSize`: every index
+   * with its inverted lists, plus the task queue; shared with other index prefixes), `documents` =
+   * the raw documents of this app's indexes (`rawDocumentDbSize`, summed). Meilisearch 1.21 does
+   * not report an index's own size.
+   * @see https://www.meilisearch.com/docs/reference/api/stats
+   */
+  indexBytes?: { documents: number; database: number };
+  /** Resident memory of the engine process in bytes (local engine only; null for an external one). */
+  engineMemoryBytes?: number | null;
+  /** ISO time of the last change to the serving index (full reindex or incremental update); null before the first. */
+  lastUpdate?: string | null;
 }
 
 /** The search module's service: everything the server and ingest ask of the engine. */
@@ -115,4 +127,6 @@ export interface SearchServiceOptions {
   log?: import('pino').Logger;
   /** Milliseconds before a request counts as the engine being unavailable (default 15000). */
   timeoutMs?: number;
+  /** Process id of a local engine this process started, so health can report its memory. */
+  enginePid?: number | null;
 }

@@ -72,7 +72,7 @@ export async function ensureIndex(config: Config, search: Pick<SearchService, 'h
 /** Starts everything `npm start` starts; the caller decides what to do with signals. */
 export async function start(config: Config, log: Logger = createLogger(config)): Promise<Started> {
   const engine: EngineHandle = await connectEngine(config, log);
-  const search = createSearchService({ url: engine.url, masterKey: engine.masterKey, indexPrefix: config.indexPrefix, log });
+  const search = createSearchService({ url: engine.url, masterKey: engine.masterKey, indexPrefix: config.indexPrefix, log, enginePid: engine.process?.pid ?? null });
   const readiness: Readiness = { ready: false, reason: 'Checking whether the index matches the corpus' };
   let app: FastifyInstance;
   try {
