@@ -13,7 +13,9 @@ import { Lookups } from './lookup.ts';
 import { MetaStore } from './meta.ts';
 import { QueryRunner, type RunQuery } from './plan.ts';
 import type {
+  ApplyReport,
   EngineHealth,
+  IndexedSource,
   PassageDoc,
   RecordSet,
   SearchFilters,
@@ -30,6 +32,7 @@ export { SearchInputError } from './errors/search-input-error.ts';
 export { EngineStartError, type EngineHandle } from './engine.ts';
 export { connectEngine } from './engine-client.ts';
 export { MAX_PER_PAGE, MAX_QUERY_LENGTH } from './plan.ts';
+export { INDEX_FORMAT } from './settings.ts';
 export type * from './types.ts';
 
 class MeiliSearchService implements SearchService {
@@ -52,8 +55,20 @@ class MeiliSearchService implements SearchService {
     this.lookups = new Lookups(this.engine, (q) => this.runner.search(q));
   }
 
-  reindex(records: RecordSet, opts: { fingerprint: string; kb: KnowledgeBase }): Promise<void> {
+  reindex(records: RecordSet, opts: { fingerprint: string; kb: KnowledgeBase; buildKey?: string }): Promise<void> {
     return this.writer.reindex(records, opts);
+  }
+
+  applyArticles(records: RecordSet, opts: { kb: KnowledgeBase; fingerprint?: string }): Promise<ApplyReport> {
+    return this.writer.applyArticles(records, opts);
+  }
+
+  removeArticles(articleIds: string[], opts?: { fingerprint?: string }): Promise<void> {
+    return this.writer.removeArticles(articleIds, opts);
+  }
+
+  indexedSources(sourceFiles?: string[]): Promise<IndexedSource[]> {
+    return this.writer.indexedSources(sourceFiles);
   }
 
   search(query: RunQuery): Promise<SearchResult> {
@@ -119,6 +134,7 @@ class MeiliSearchService implements SearchService {
         indexBytes,
         engineMemoryBytes,
         lastUpdate: meta ? (meta.updatedAt ?? meta.indexedAt) : null,
+        buildKey: meta?.buildKey ?? null,
       };
     } catch (err) {
       if (!(err instanceof EngineUnavailableError)) throw err;

@@ -17,6 +17,8 @@ export interface MetaDoc {
   indexedAt: string;
   /** Time of the last incremental update applied since `indexedAt` (absent until one). */
   updatedAt?: string;
+  /** What the build depends on besides the corpus files (KB, pipeline, settings); see `EngineHealth.buildKey`. */
+  buildKey?: string;
   /** KB alias groups, so query expansion works after a restart without reindexing. */
   aliasGroups: AliasGroup[];
 }
@@ -52,13 +54,13 @@ export class MetaStore {
    * The record's small fields (no alias groups), read from the engine every time: health reports
    * what the engine holds now without rebuilding the alias matcher on every poll.
    */
-  async peek(): Promise<Pick<MetaDoc, 'fingerprint' | 'indexedAt' | 'updatedAt'> | null> {
+  async peek(): Promise<Pick<MetaDoc, 'fingerprint' | 'indexedAt' | 'updatedAt' | 'buildKey'> | null> {
     return this.engine.callOrMissing(
       'reading the corpus record',
       async () =>
-        (await this.engine.index<MetaDoc>('meta').getDocument(META_ID, { fields: ['fingerprint', 'indexedAt', 'updatedAt'] })) as Pick<
+        (await this.engine.index<MetaDoc>('meta').getDocument(META_ID, { fields: ['fingerprint', 'indexedAt', 'updatedAt', 'buildKey'] })) as Pick<
           MetaDoc,
-          'fingerprint' | 'indexedAt' | 'updatedAt'
+          'fingerprint' | 'indexedAt' | 'updatedAt' | 'buildKey'
         >,
       () => null,
     );

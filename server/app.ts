@@ -11,7 +11,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Config } from '../lib/config.ts';
 import { MAX_TOTAL_HITS } from '../search/settings.ts';
+import type { CorpusSync } from './corpus-sync.ts';
 import { apiError } from './errors.ts';
+import { corpusSyncPlugin } from './plugins/corpus-sync.ts';
 import { docsPlugin } from './plugins/docs.ts';
 import { errorHandlerPlugin, type NotFoundOptions } from './plugins/error-handler.ts';
 import { securityPlugin } from './plugins/security.ts';
@@ -42,6 +44,8 @@ export interface AppOptions {
   maxTotalHits?: number;
   /** Seconds stable answers (passages, articles, people, events, compare) may be cached. Default 300. */
   cacheMaxAgeSeconds?: number;
+  /** Applies corpus files to the live index (`app.corpusSync`); `npm start` passes one, tests may. Default none. */
+  corpusSync?: CorpusSync;
   /** Server timeouts in ms (main.ts sets them for a listening server). */
   timeouts?: { requestTimeout?: number; connectionTimeout?: number; keepAliveTimeout?: number };
 }
@@ -79,6 +83,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const clientRoutes: NotFoundOptions = {};
   await app.register(errorHandlerPlugin, clientRoutes);
   await app.register(servicesPlugin, { search: opts.search, config: opts.config, readiness });
+  await app.register(corpusSyncPlugin, { corpusSync: opts.corpusSync ?? null });
   await app.register(securityPlugin);
   await app.register(docsPlugin, { version });
 
