@@ -6,13 +6,16 @@
  */
 import type { Logger } from 'pino';
 import type { Article, Event, KnowledgeBase, Person } from '../ingest/types.ts';
-import { EngineClient } from './engine-client.ts';
+import { EngineClient, INDEX_NAMES } from './engine-client.ts';
+import { readResidentBytes } from './engine.ts';
 import { EngineUnavailableError } from './errors/engine-unavailable-error.ts';
 import { Lookups } from './lookup.ts';
 import { MetaStore } from './meta.ts';
 import { QueryRunner, type RunQuery } from './plan.ts';
 import type {
+  ApplyReport,
   EngineHealth,
+  IndexedSource,
   PassageDoc,
   RecordSet,
   SearchFilters,
@@ -29,6 +32,7 @@ export { SearchInputError } from './errors/search-input-error.ts';
 export { EngineStartError, type EngineHandle } from './engine.ts';
 export { connectEngine } from './engine-client.ts';
 export { MAX_PER_PAGE, MAX_QUERY_LENGTH } from './plan.ts';
+export { INDEX_FORMAT } from './settings.ts';
 export type * from './types.ts';
 
 class MeiliSearchService implements SearchService {
@@ -39,8 +43,11 @@ class MeiliSearchService implements SearchService {
   private readonly runner: QueryRunner;
   private readonly lookups: Lookups;
 
+  private readonly enginePid: number | null;
+
   constructor(opts: SearchServiceOptions) {
     this.log = opts.log;
+    this.enginePid = opts.enginePid ?? null;
     this.engine = new EngineClient(opts);
     this.meta = new MetaStore(this.engine);
     this.writer = new IndexWriter(this.engine, this.meta, this.log);
@@ -48,8 +55,20 @@ class MeiliSearchService implements SearchService {
     this.lookups = new Lookups(this.engine, (q) => this.runner.search(q));
   }
 
-  reindex(records: RecordSet, opts: { fingerprint: string; kb: KnowledgeBase }): Promise<void> {
+  reindex(records: RecordSet, opts: { fingerprint: string; kb: KnowledgeBase; buildKey?: string }): Promise<void> {
     return this.writer.reindex(records, opts);
+  }
+
+  applyArticles(records: RecordSet, opts: { kb: KnowledgeBase; fingerprint?: string }): Promise<ApplyReport> {
+    return this.writer.applyArticles(records, opts);
+  }
+
+  removeArticles(articleIds: string[], opts?: { fingerprint?: string }): Promise<void> {
+    return this.writer.removeArticles(articleIds, opts);
+  }
+
+  indexedSources(sourceFiles?: string[]): Promise<IndexedSource[]> {
+    return this.writer.indexedSources(sourceFiles);
   }
 
   search(query: RunQuery): Promise<SearchResult> {
@@ -96,14 +115,27 @@ class MeiliSearchService implements SearchService {
     const counts = { articles: 0, passages: 0, people: 0, events: 0 };
     const engine = this.engine;
     try {
-      const version = await engine.call('reading the version', () => engine.client.getVersion());
-      const stats = await engine.call('reading stats', () => engine.client.getStats());
+      const [version, stats, meta, engineMemoryBytes] = await Promise.all([
+        engine.call('reading the version', () => engine.client.getVersion()),
+        engine.call('reading stats', () => engine.client.getStats()),
+        this.meta.peek(),
+        readResidentBytes(this.enginePid),
+      ]);
       for (const name of ['articles', 'passages', 'people', 'events'] as const) {
         counts[name] = stats.indexes[engine.uid(name)]?.numberOfDocuments ?? 0;
       }
-      this.meta.clear();
-      const { value } = await this.meta.load();
-      return { ok: true, engineVersion: version.pkgVersion, counts, corpusFingerprint: value?.fingerprint ?? null };
+      const indexBytes = { documents: 0, database: stats.databaseSize };
+      for (const name of INDEX_NAMES) indexBytes.documents += stats.indexes[engine.uid(name)]?.rawDocumentDbSize ?? 0;
+      return {
+        ok: true,
+        engineVersion: version.pkgVersion,
+        counts,
+        corpusFingerprint: meta?.fingerprint ?? null,
+        indexBytes,
+        engineMemoryBytes,
+        lastUpdate: meta ? (meta.updatedAt ?? meta.indexedAt) : null,
+        buildKey: meta?.buildKey ?? null,
+      };
     } catch (err) {
       if (!(err instanceof EngineUnavailableError)) throw err;
       this.log?.warn({ err: err.message }, 'engine health check failed');

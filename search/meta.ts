@@ -15,6 +15,10 @@ export interface MetaDoc {
   id: typeof META_ID;
   fingerprint: string;
   indexedAt: string;
+  /** Time of the last incremental update applied since `indexedAt` (absent until one). */
+  updatedAt?: string;
+  /** What the build depends on besides the corpus files (KB, pipeline, settings); see `EngineHealth.buildKey`. */
+  buildKey?: string;
   /** KB alias groups, so query expansion works after a restart without reindexing. */
   aliasGroups: AliasGroup[];
 }
@@ -39,9 +43,27 @@ export class MetaStore {
       async () => (await this.engine.index<MetaDoc>('meta').getDocument(META_ID)) as MetaDoc,
       () => null,
     );
-    const matcher = value ? new AliasMatcher(value.aliasGroups ?? []) : null;
+    // The alias groups change only with a full reindex: keep the matcher built for the same build.
+    const same = value && this.cached?.value && this.cached.value.fingerprint === value.fingerprint && this.cached.value.indexedAt === value.indexedAt;
+    const matcher = same ? this.cached!.matcher : value ? new AliasMatcher(value.aliasGroups ?? []) : null;
     this.cached = { value, matcher, at: Date.now() };
     return this.cached;
+  }
+
+  /**
+   * The record's small fields (no alias groups), read from the engine every time: health reports
+   * what the engine holds now without rebuilding the alias matcher on every poll.
+   */
+  async peek(): Promise<Pick<MetaDoc, 'fingerprint' | 'indexedAt' | 'updatedAt' | 'buildKey'> | null> {
+    return this.engine.callOrMissing(
+      'reading the corpus record',
+      async () =>
+        (await this.engine.index<MetaDoc>('meta').getDocument(META_ID, { fields: ['fingerprint', 'indexedAt', 'updatedAt', 'buildKey'] })) as Pick<
+          MetaDoc,
+          'fingerprint' | 'indexedAt' | 'updatedAt' | 'buildKey'
+        >,
+      () => null,
+    );
   }
 
   /** Serves a record just written (after a reindex's swap). */
@@ -49,8 +71,8 @@ export class MetaStore {
     this.cached = { value, matcher, at: Date.now() };
   }
 
-  /** Forgets the cached record, so the next `load` reads the engine. */
+  /** Marks the cached record stale, so the next `load` reads the engine (keeping the matcher if the build is the same). */
   clear(): void {
-    this.cached = null;
+    if (this.cached) this.cached = { ...this.cached, at: 0 };
   }
 }

@@ -1,17 +1,19 @@
 /**
  * Writes to the engine: document building, index settings, full reindex into `__next` indexes
- * and one atomic swap. (Incremental writes belong here too.)
+ * and one atomic swap; incremental upserts and removals of articles in the live indexes. All
+ * writes of one process run one after another.
  */
 import type { Index, Settings } from 'meilisearch';
 import type { Logger } from 'pino';
-import type { KnowledgeBase } from '../ingest/types.ts';
+import type { Article, KnowledgeBase } from '../ingest/types.ts';
 import { AliasMatcher, buildAliasGroups } from './aliases.ts';
 import { buildPassageDocs } from './documents.ts';
+import { quoteFilterValue } from './filters.ts';
 import { INDEX_NAMES, NEXT_SUFFIX, taskError, type EngineClient, type IndexName } from './engine-client.ts';
 import { EngineTaskError } from './errors/engine-task-error.ts';
 import { META_ID, type MetaDoc, type MetaStore } from './meta.ts';
 import { ARTICLE_SETTINGS, ENTITY_SETTINGS, META_SETTINGS, PASSAGE_SETTINGS } from './settings.ts';
-import type { RecordSet } from './types.ts';
+import type { ApplyReport, IndexedSource, RecordSet } from './types.ts';
 
 /** Documents per upload request. */
 const UPLOAD_BATCH = 1000;
@@ -28,9 +30,14 @@ function checkIds(name: string, docs: { id: unknown }[]): void {
   }
 }
 
-/** The module's writer: full reindexes, one at a time in this process. */
+/** Values per `IN [...]` filter of an incremental write (Meilisearch parses long filters slowly). */
+const FILTER_CHUNK = 200;
+
+/** The module's writer: full reindexes and incremental updates, one at a time in this process. */
 export class IndexWriter {
   private reindexing: Promise<void> = Promise.resolve();
+  /** Whether the live articles index is known to filter on `sourceFile` (indexes built before it did not). */
+  private sourceFileFilterable = false;
 
   constructor(
     private readonly engine: EngineClient,
@@ -39,19 +46,35 @@ export class IndexWriter {
   ) {}
 
   /** Rebuilds every index from a record set and swaps them in at once; the old ones serve until then. */
-  async reindex(records: RecordSet, opts: { fingerprint: string; kb: KnowledgeBase }): Promise<void> {
-    // One reindex at a time in this process: two interleaved builds would share the __next indexes.
-    const run = this.reindexing.then(() => this.rebuild(records, opts));
-    this.reindexing = run.catch(() => {});
+  async reindex(records: RecordSet, opts: { fingerprint: string; kb: KnowledgeBase; buildKey?: string }): Promise<void> {
+    return this.serially(() => this.rebuild(records, opts));
+  }
+
+  /**
+   * One write at a time in this process: two interleaved builds would share the __next indexes,
+   * and an update applied to the live indexes while a rebuild runs would be lost at its swap.
+   */
+  private serially<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.reindexing.then(fn);
+    this.reindexing = run.then(
+      () => {},
+      () => {},
+    );
     return run;
   }
 
-  private async rebuild(records: RecordSet, opts: { fingerprint: string; kb: KnowledgeBase }): Promise<void> {
+  private async rebuild(records: RecordSet, opts: { fingerprint: string; kb: KnowledgeBase; buildKey?: string }): Promise<void> {
     const engine = this.engine;
     const started = Date.now();
     const groups = buildAliasGroups(opts.kb);
     const matcher = new AliasMatcher(groups);
-    const meta: MetaDoc = { id: META_ID, fingerprint: opts.fingerprint, indexedAt: new Date().toISOString(), aliasGroups: groups };
+    const meta: MetaDoc = {
+      id: META_ID,
+      fingerprint: opts.fingerprint,
+      indexedAt: new Date().toISOString(),
+      aliasGroups: groups,
+      ...(opts.buildKey ? { buildKey: opts.buildKey } : {}),
+    };
     const docs: Record<IndexName, { id: unknown }[]> = {
       passages: buildPassageDocs(records, matcher),
       articles: records.articles,
@@ -115,10 +138,158 @@ export class IndexWriter {
     // After the swap the __next names hold the old data.
     await this.dropNext();
     this.meta.set(meta, matcher);
+    this.sourceFileFilterable = true;
     this.log?.info(
       { passages: records.passages.length, articles: records.articles.length, ms: Date.now() - started },
       'reindex complete',
     );
+  }
+
+  /**
+   * Upserts articles in the live indexes: new passages first, then the stale passages of the same
+   * articles and of older versions of the same source files. Passage ids come from content, so an
+   * unchanged paragraph of an unchanged article is simply rewritten under its id. The add and the
+   * delete are enqueued back to back on the passages index; the engine runs them in that order,
+   * and usually in one batch (one commit), so a search sees the old version or the new one.
+   * @see https://www.meilisearch.com/docs/learn/async/asynchronous_operations#auto-batching
+   */
+  applyArticles(records: RecordSet, opts: { kb: KnowledgeBase; fingerprint?: string }): Promise<ApplyReport> {
+    return this.serially(() => this.apply(records, opts));
+  }
+
+  /** Deletes articles and their passages from the live indexes. */
+  removeArticles(articleIds: string[], opts: { fingerprint?: string } = {}): Promise<void> {
+    return this.serially(async () => {
+      await this.requireLive();
+      const ids = [...new Set(articleIds)];
+      if (ids.length > 0) {
+        const passageIds = await this.passageIdsOf(ids);
+        await this.writeInOrder([
+          ['deleting passages', 'passages', () => this.engine.index('passages').deleteDocuments(passageIds)],
+          ['deleting articles', 'articles', () => this.engine.index('articles').deleteDocuments(ids)],
+        ]);
+      }
+      await this.touchMeta(opts.fingerprint);
+      this.log?.info({ articles: ids.length }, 'articles removed');
+    });
+  }
+
+  /** The indexed articles of these source files, or all (id, file, hash only). */
+  async indexedSources(sourceFiles?: string[]): Promise<IndexedSource[]> {
+    const fields = ['id', 'sourceFile', 'sourceSha256'];
+    if (sourceFiles === undefined) return this.allDocs<IndexedSource>('articles', fields);
+    if (sourceFiles.length === 0) return [];
+    await this.ensureSourceFileFilter();
+    const out: IndexedSource[] = [];
+    for (const chunk of chunks(sourceFiles, FILTER_CHUNK)) {
+      out.push(...(await this.allDocs<IndexedSource>('articles', fields, `sourceFile IN [${chunk.map(quoteFilterValue).join(', ')}]`)));
+    }
+    return out;
+  }
+
+  private async apply(records: RecordSet, opts: { kb: KnowledgeBase; fingerprint?: string }): Promise<ApplyReport> {
+    const started = Date.now();
+    await this.requireLive();
+    const newIds = new Set(records.articles.map((a) => a.id));
+    for (const p of records.passages) {
+      if (!newIds.has(p.articleId)) throw new EngineTaskError(`passage ${JSON.stringify(p.id)} belongs to no article of this update`, { documentId: p.id });
+    }
+    checkIds('articles', records.articles);
+    checkIds('passages', records.passages);
+    // Older versions of the same files have other ids (an article's id hashes its file's bytes).
+    const previous = await this.indexedSources(records.articles.map((a) => a.sourceFile));
+    const replaced = previous.map((a) => a.id).filter((id) => !newIds.has(id));
+    const oldPassageIds = await this.passageIdsOf([...newIds, ...replaced]);
+    const newPassageIds = new Set(records.passages.map((p) => p.id));
+    const stale = oldPassageIds.filter((id) => !newPassageIds.has(id));
+
+    // The alias groups of the serving build, so a new passage gets the same aliases its
+    // neighbours got (a KB change forces a full reindex, never an update).
+    const { matcher } = await this.meta.load();
+    const docs = buildPassageDocs(records, matcher ?? new AliasMatcher(buildAliasGroups(opts.kb)));
+    const steps: WriteStep[] = [];
+    for (const batch of chunks(docs, UPLOAD_BATCH)) {
+      steps.push(['indexing passages', 'passages', () => this.engine.index('passages').addDocuments(batch as Record<string, any>[]), batch]);
+    }
+    if (stale.length > 0) steps.push(['deleting stale passages', 'passages', () => this.engine.index('passages').deleteDocuments(stale)]);
+    steps.push(['indexing articles', 'articles', () => this.engine.index('articles').addDocuments(records.articles as unknown as Record<string, any>[]), records.articles]);
+    if (replaced.length > 0) steps.push(['deleting replaced articles', 'articles', () => this.engine.index('articles').deleteDocuments(replaced)]);
+    if (records.people.length > 0) steps.push(['indexing people', 'people', () => this.engine.index('people').addDocuments(records.people as unknown as Record<string, any>[]), records.people]);
+    if (records.events.length > 0) steps.push(['indexing events', 'events', () => this.engine.index('events').addDocuments(records.events as unknown as Record<string, any>[]), records.events]);
+    await this.writeInOrder(steps);
+    await this.touchMeta(opts.fingerprint);
+    const report: ApplyReport = {
+      articles: records.articles.length,
+      passagesWritten: docs.length,
+      passagesDeleted: stale.length,
+      replacedArticleIds: replaced,
+      ms: Date.now() - started,
+    };
+    this.log?.info(report, 'articles applied');
+    return report;
+  }
+
+  /** Enqueues every step at once (each index runs its tasks in enqueue order), then waits for all; the first failure is thrown. */
+  private async writeInOrder(steps: WriteStep[]): Promise<void> {
+    const waits: Promise<unknown>[] = [];
+    for (const [what, , start, batch] of steps) {
+      const task = start();
+      waits.push(this.engine.waitOk(what, task, batch).then(() => null, (err: unknown) => err));
+      await this.engine.call(what, () => task);
+    }
+    const firstError = (await Promise.all(waits)).find((e) => e !== null);
+    if (firstError) throw firstError;
+  }
+
+  /** Records the update's time (and the corpus fingerprint it leaves) in the meta record. */
+  private async touchMeta(fingerprint: string | undefined): Promise<void> {
+    const patch = { id: META_ID, updatedAt: new Date().toISOString(), ...(fingerprint ? { fingerprint } : {}) };
+    await this.engine.waitOk('recording the update', this.engine.index('meta').updateDocuments([patch]));
+    this.meta.clear();
+  }
+
+  /** Ids of every passage of these articles. */
+  private async passageIdsOf(articleIds: string[]): Promise<string[]> {
+    const out: string[] = [];
+    for (const chunk of chunks(articleIds, FILTER_CHUNK)) {
+      const docs = await this.allDocs<{ id: string }>('passages', ['id'], `articleId IN [${chunk.map(quoteFilterValue).join(', ')}]`);
+      out.push(...docs.map((d) => d.id));
+    }
+    return out;
+  }
+
+  /** Every document of an index matching a filter, page after page (a few fields only). */
+  private async allDocs<T>(name: IndexName, fields: string[], filter?: string): Promise<T[]> {
+    const out: T[] = [];
+    const limit = 1000;
+    for (let offset = 0; ; offset += limit) {
+      const page = await this.engine.call(`reading ${name}`, () =>
+        this.engine.index(name).getDocuments({ fields, limit, offset, ...(filter ? { filter } : {}) }),
+      );
+      out.push(...(page.results as T[]));
+      if (page.results.length < limit) return out;
+    }
+  }
+
+  /** An incremental update needs the live indexes a full reindex builds. */
+  private async requireLive(): Promise<void> {
+    const existing = await this.engine.existingIndexes();
+    const missing = INDEX_NAMES.filter((name) => !existing.has(this.engine.uid(name)));
+    if (missing.length > 0) {
+      throw new EngineTaskError(`no index to update yet (${missing.map((n) => this.engine.uid(n)).join(', ')} missing): run a full reindex first`);
+    }
+  }
+
+  /** Indexes built before `sourceFile` was filterable learn it here, once (a small index: a quick task). */
+  private async ensureSourceFileFilter(): Promise<void> {
+    if (this.sourceFileFilterable) return;
+    const index = this.engine.index('articles');
+    const current = await this.engine.call('reading article settings', () => index.getFilterableAttributes());
+    const names = (current ?? []).map((a) => (typeof a === 'string' ? a : a.attributePatterns.join(',')));
+    if (!names.includes('sourceFile')) {
+      await this.engine.waitOk('making sourceFile filterable', index.updateFilterableAttributes([...names, 'sourceFile']));
+    }
+    this.sourceFileFilterable = true;
   }
 
   /** Deletes leftover `__next` indexes (from a crash or a failed build, or the old ones after a swap). */
@@ -132,4 +303,13 @@ export class IndexWriter {
       if (task.status !== 'succeeded' && task.error?.code !== 'index_not_found') throw taskError(`deleting ${uid}`, task);
     }
   }
+}
+
+/** One write of an incremental update: what it does (for errors), its index, the call, the documents it sends. */
+type WriteStep = [what: string, index: IndexName, start: () => ReturnType<Index['addDocuments']>, batch?: { id: unknown }[]];
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }
