@@ -147,10 +147,13 @@ describe('seed 002: the Ministry\'s emulation congress 2025–2030', () => {
     expect(seed('002').article.mentionIds).toEqual(expect.arrayContaining(['to-lam', 'le-hoai-trung', 'bui-thanh-son']));
   });
 
-  it('counts ten numbered points in two runs, all Phạm Minh Chính\'s', () => {
+  it('counts ten numbered points in two runs and the three “Làm tốt” lines, all Phạm Minh Chính\'s', () => {
     const points = seed('002').article.points;
-    expect(points).toHaveLength(10);
+    expect(points.filter((p) => p.label !== 'Làm tốt')).toHaveLength(10);
+    expect(points.filter((p) => p.label === 'Làm tốt').map((p) => p.ordinal)).toEqual([1, 2, 3]);
     expect(points.every((p) => p.speakerId === 'pham-minh-chinh')).toBe(true);
+    const items = seed('002').passages.filter((p) => p.text.startsWith('“Làm tốt” hơn nữa'));
+    expect(items.map((p) => [p.kind, p.speakerId])).toEqual(Array(3).fill(['list-item', 'pham-minh-chinh']));
   });
 
   it('reports the generals in the attendee list as candidate people', () => {
