@@ -37,6 +37,8 @@ export interface SourceMeta {
   author?: string;
   source?: string;
   language?: string;
+  /** Where `date` came from: `meta` for a page's metadata (published time, JSON-LD), else unset. */
+  dateFrom?: 'meta';
 }
 
 /** Kinds of block a parser recognises before cleaning decides what is article text. */

@@ -22,9 +22,10 @@ import type {
   Theme,
 } from '../types.ts';
 import { attributeArticle, namedPeople } from './attribution.ts';
-import { detectLanguage, extractByline, extractOutlet } from './byline.ts';
-import { extractDate } from './date.ts';
-import { eventIdsIn, findEventMentions, findUnknownEventNames, rankArticleEvents } from './events.ts';
+import { extractByline, extractOutlet } from './byline.ts';
+import { detectLanguage } from './language.ts';
+import { extractDate, statedDate } from './date.ts';
+import { aboutEventIdsIn, findEventMentions, findUnknownEventNames, rankEvents } from './events.ts';
 import { findFigures } from './figures.ts';
 import { articleId as makeArticleId, passageIds } from './ids.ts';
 import { passageKind } from './passages.ts';
@@ -59,11 +60,12 @@ export function extractArticle(doc: CleanDocument, kb: KnowledgeBase): Extracted
   if (titleDerived) warnings.push({ file: doc.source.path, rule: 'title-derived', message: `no title line; derived "${title}" from the lead` });
 
   const bodyTexts = blocks.map((b) => b.text);
-  const eventIds = rankArticleEvents(title, lead, bodyTexts, kb);
+  const { about: eventIds, mentioned: mentionedEventIds } = rankEvents(title, lead, bodyTexts, kb);
   const mainEventId = eventIds[0] ?? null;
   const unknownEvents = new Set([title, ...bodyTexts].flatMap((t) => findUnknownEventNames(t, kb)));
   for (const name of unknownEvents) warnings.push({ file: doc.source.path, rule: 'unknown-event', message: `"${name}" is not in the knowledge base (corpus/kb/events.json)` });
-  const mainEvent = kb.events.find((e) => e.id === mainEventId) ?? null;
+  const eventById = new Map(kb.events.map((e) => [e.id, e]));
+  const mainEvent = (mainEventId && eventById.get(mainEventId)) || null;
   const allText = [title, ...bodyTexts].join('\n');
   const date = extractDate(doc, lead, allText, mainEvent);
 
@@ -84,8 +86,9 @@ export function extractArticle(doc: CleanDocument, kb: KnowledgeBase): Extracted
   points.sort((a, b) => ids.indexOf(a.passageId) - ids.indexOf(b.passageId));
 
   const passages: Passage[] = blocks.map((b, i) => {
-    const named = eventIdsIn(b.text, kb);
+    const named = aboutEventIdsIn(b.text, kb);
     const passageEvents = mainEventId ? [mainEventId, ...named.filter((e) => e !== mainEventId)] : named;
+    const eventDate = kinds[i] === 'caption' ? null : (statedDate(b.text) ?? passageEvents.map((e) => eventById.get(e)?.date ?? null).find((d) => d !== null) ?? null);
     return {
       id: ids[i] as string,
       articleId: id,
@@ -95,6 +98,7 @@ export function extractArticle(doc: CleanDocument, kb: KnowledgeBase): Extracted
       credit: b.credit ?? null,
       speakerId: kinds[i] === 'caption' ? null : (speakerIds[i] ?? null),
       eventIds: passageEvents,
+      eventDate,
       span: b.span,
     };
   });
@@ -160,6 +164,8 @@ export function extractArticle(doc: CleanDocument, kb: KnowledgeBase): Extracted
     sourceSha256: doc.source.sha256,
     language,
     eventIds,
+    mentionedEventIds,
+    dateline: doc.dropped.find((d) => d.rule === 'agency-tag')?.text ?? null,
     speakerIds: articleSpeakers,
     mentionIds,
     themes,
