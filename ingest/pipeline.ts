@@ -16,7 +16,7 @@ import { extractArticle } from './extract/index.ts';
 import { loadKnowledgeBase } from './kb.ts';
 import { parseDocument } from './parse/index.ts';
 import { detectFormat, readSource } from './read.ts';
-import type { Article, CandidatePerson, CleanDocument, ExtractedArticle, IngestWarning, KnowledgeBase, Passage, SourceDocument } from './types.ts';
+import type { Article, CandidatePerson, CleanDocument, ExtractedArticle, IngestWarning, KnowledgeBase, Passage, Person, SourceDocument } from './types.ts';
 
 export { readSource } from './read.ts';
 export { parseDocument } from './parse/index.ts';
@@ -112,6 +112,7 @@ async function ingestList(
   const rejected: IngestResult['rejected'] = [];
   const warnings: IngestWarning[] = [];
   const candidates: CandidatePerson[] = [];
+  const provisional = new Map<string, Person>();
   const articles: Article[] = [];
   const passages: Passage[] = [];
   const byBytes = new Map<string, string>();
@@ -137,6 +138,7 @@ async function ingestList(
       articles.push(out.article);
       passages.push(...out.passages);
       candidates.push(...out.candidates);
+      for (const p of out.people ?? []) if (!provisional.has(p.id)) provisional.set(p.id, p);
       warnings.push(...out.warnings);
       for (const d of clean.dropped) dropped[d.rule] = (dropped[d.rule] ?? 0) + 1;
     } catch (err) {
@@ -146,12 +148,12 @@ async function ingestList(
     done++;
     opts.onProgress?.(done, files.length, rel);
   }
-  const records = collectRecords(articles, passages, opts.kb);
+  const records = collectRecords(articles, passages, opts.kb, [...provisional.values()]);
   return { ...records, rejected, candidates, warnings, dropped: sortKeys(dropped) };
 }
 
 /** Orders records deterministically and keeps only the KB people and events the articles reference. */
-function collectRecords(articles: Article[], passages: Passage[], kb: KnowledgeBase): RecordSet {
+function collectRecords(articles: Article[], passages: Passage[], kb: KnowledgeBase, provisional: Person[] = []): RecordSet {
   const sortedArticles = [...articles].sort((a, b) => a.sourceFile.localeCompare(b.sourceFile));
   const order = new Map(sortedArticles.map((a, i) => [a.id, i]));
   const sortedPassages = [...passages].sort((a, b) => order.get(a.articleId)! - order.get(b.articleId)! || a.ordinal - b.ordinal);
@@ -169,7 +171,8 @@ function collectRecords(articles: Article[], passages: Passage[], kb: KnowledgeB
   return {
     articles: sortedArticles,
     passages: sortedPassages,
-    people: kb.people.filter((p) => personIds.has(p.id)),
+    // Provisional people (names the KB lacks) beside KB people; a KB id always wins.
+    people: [...kb.people.filter((p) => personIds.has(p.id)), ...provisional.filter((p) => personIds.has(p.id) && !kb.people.some((k) => k.id === p.id)).sort((a, b) => a.id.localeCompare(b.id))],
     events: kb.events.filter((e) => eventIds.has(e.id)),
   };
 }

@@ -37,6 +37,8 @@ export interface SourceMeta {
   author?: string;
   source?: string;
   language?: string;
+  /** Where `date` came from: `meta` for a page's metadata (published time, JSON-LD), else unset. */
+  dateFrom?: 'meta';
 }
 
 /** Kinds of block a parser recognises before cleaning decides what is article text. */
@@ -105,6 +107,12 @@ export interface Person {
   /** Other spellings: without diacritics, English transliteration, short forms. */
   aliases: string[];
   roles: Role[];
+  /**
+   * True for a person the knowledge base does not know, found in the text as a title and a name
+   * ("Thứ trưởng Nguyễn Văn A"): id = slug of the name without diacritics, the one role is the
+   * title as printed (no dates). Listed in `people.json` and the closing report for curation.
+   */
+  provisional?: boolean;
 }
 
 /** An event from the curated knowledge base (`corpus/kb/events.json`). */
@@ -172,8 +180,13 @@ export interface Article {
   titleDerived: boolean;
   /** Publication date, ISO `YYYY-MM-DD`; null rather than a guess. */
   date: string | null;
-  /** Where the date came from: a header line, a dateline, or inference from the text. */
-  dateSource: 'header' | 'dateline' | 'text' | null;
+  /**
+   * Where the date came from: a header line, a dateline or byline timestamp, a full date in the
+   * text's opening, or the page's metadata (`article:published_time`, JSON-LD `datePublished`).
+   */
+  dateSource: 'header' | 'dateline' | 'text' | 'meta' | null;
+  /** Outlet prefix taken out of the lead ("HÀ NỘI (TTXVN) –", "VOV.VN -"); null when the lead has none. */
+  dateline?: string | null;
   /** Outlet name: "Báo Thế giới & Việt Nam", "Nhân Dân"; null when unknown. */
   source: string | null;
   author: string | null;
@@ -181,8 +194,12 @@ export interface Article {
   /** Path of the source file relative to the corpus root. */
   sourceFile: string;
   sourceSha256: string;
-  language: 'vi' | 'en';
+  /** ISO 639-1 code of the article's language (`vi`, `en`, `fr`, `zh`, …), detected with `eld`. */
+  language: string;
+  /** Events the article is about, main event first. */
   eventIds: string[];
+  /** Events the article only mentions ("từ HNNG 31 đến nay", "since the 30th conference"). */
+  mentionedEventIds?: string[];
   /** People whose words the article reports, most-attributed first. */
   speakerIds: string[];
   /** People the article names (speakers or not). */
@@ -210,6 +227,11 @@ export interface Passage {
   /** Whose words the passage reports; null when the text does not say (a wrong speaker is worse than none). */
   speakerId: string | null;
   eventIds: string[];
+  /**
+   * ISO date of the event the passage reports: a full date the passage states, else the date of
+   * its first KB event that has one; null when neither says.
+   */
+  eventDate?: string | null;
   /** Where the passage is in the source file (UTF-16 offsets into the NFC-decoded text). */
   span: Span;
 }
@@ -220,6 +242,8 @@ export interface ExtractedArticle {
   passages: Passage[];
   candidates: CandidatePerson[];
   warnings: IngestWarning[];
+  /** Provisional people the article names (see `Person.provisional`); KB people are not repeated here. */
+  people: Person[];
 }
 
 /** The curated knowledge base, loaded from `corpus/kb/`. */

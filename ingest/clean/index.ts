@@ -44,7 +44,12 @@ interface Item {
 
 const MAX_CAPTION_CHARS = 400;
 const DATED_OPENER = /^(?:Ngày|Sáng|Chiều|Tối|Trưa|Đêm|Hôm nay|Hôm qua|Sáng ngày|Chiều ngày|Tối ngày)\s+(?:nay|qua|\d)/u;
-const AGENCY_TAG = /^\s*(?:\(?[A-ZĐ]{2,8}\)?|\([\p{L}\d-]{2,24}\.(?:vn|com|net|org|gov\.vn|com\.vn)\))\s*[-–]\s+/u;
+/**
+ * An outlet/place prefix before the lead, in any language: "(TBTCO) - ", "TTXVN - ",
+ * "HÀ NỘI (TTXVN) – ", "Hanoi (VNA) – ", "(Dân trí) - ", "(PL+) - ", "VOV.VN - ". Cut from the
+ * lead and kept as the article's `dateline`.
+ */
+const AGENCY_TAG = /^\s*(?:(?:[\p{Lu}][\p{Lu}\p{Ll}.]*(?:\s+[\p{Lu}][\p{Lu}\p{Ll}.]*){0,2},?\s*)?\([\p{L}\d+.&\s-]{2,24}\)|\(?[A-ZĐ]{2,8}\)?|[\p{Lu}][\p{L}]*\.(?:VN|vn))\s*[-–—]\s+/u;
 const DATE_LABEL = /^(?:ngày ban hành|ngày đăng|ngày xuất bản|ngày công bố|date published|published)$/iu;
 
 /** Cleans one parsed document. Pure: the same input gives the same output. */

@@ -73,11 +73,5 @@ const outletPatterns = memoizeByObject((outlet: KnowledgeBase['outlets'][number]
   }),
 );
 
-/** `en` when almost no word carries a Vietnamese diacritic, else `vi`. */
-export function detectLanguage(text: string, declared?: string): 'vi' | 'en' {
-  if (declared === 'en' || declared === 'vi') return declared;
-  const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
-  if (words.length === 0) return 'vi';
-  const marked = words.filter((w) => /[đĐ]|[^\x00-\x7F]/.test(w.normalize('NFC')) && /[\u00C0-\u1EF9]/.test(w)).length;
-  return marked / words.length < 0.08 ? 'en' : 'vi';
-}
+/** The article's language: see `language.ts` (eld). */
+export { detectLanguage } from './language.ts';

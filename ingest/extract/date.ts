@@ -1,13 +1,16 @@
 /**
- * The publication date, ISO `YYYY-MM-DD`, and where it came from:
- * 1. `header`: a `date YYYY-MM-DD` line the file declares (kept in `meta.date` by the cleaner);
- * 2. `dateline`: a line that is only a date (and a time): "Thứ 4, 15/12/2021 | 11:12:45",
- *    "(Cập nhật: 07/01/2025)", "August 11, 2018 | 20:17 (GMT+7)". When a page prints two (the
- *    page's render date and the article's), the one whose year the article text uses wins;
- * 3. `text`: a day/month opening the lead ("Ngày 15/12, …", "Sáng nay, 19.12, …") with the year
- *    from the main event's knowledge-base date (same day and month) or from a full date of the
- *    same month elsewhere in the text ("… 14/12/2021").
- * Otherwise null: a missing date is better than a guessed one.
+ * The publication date, ISO `YYYY-MM-DD`, and where it came from — the publication date and
+ * nothing else:
+ * 1. `header`: a `date YYYY-MM-DD` line the file declares;
+ * 2. `meta`: the page's metadata (`article:published_time`, `pubdate`, JSON-LD `datePublished`);
+ * 3. `dateline`: a line that is only a date (and a time) — a dateline or a byline timestamp:
+ *    "Thứ 4, 15/12/2021 | 11:12:45", "(Cập nhật: 07/01/2025)", "August 11, 2018 | 20:17 (GMT+7)".
+ *    When a page prints two, the one whose day/month opens the lead or whose year the text uses
+ *    wins. A page's render date (the cleaner's `page-date`, or an upper-case weekday line such as
+ *    "THỨ BẢY, NGÀY 7 THÁNG 12 NĂM 2024" above a copied article) is never used;
+ * 4. `text`: a FULL date opening the lead ("Ngày 15/12/2021, …").
+ * Otherwise null. A day and month in the text are never completed with a year borrowed from the
+ * knowledge base or from another date: the event's date goes to `Passage.eventDate` instead.
  */
 import { isoDate } from '../clean/dateline.ts';
 import type { CleanDocument, Event } from '../types.ts';
@@ -17,7 +20,7 @@ export { isoDate } from '../clean/dateline.ts';
 /** A publication date and its provenance. */
 export interface FoundDate {
   date: string | null;
-  source: 'header' | 'dateline' | 'text' | null;
+  source: 'header' | 'dateline' | 'text' | 'meta' | null;
 }
 
 const MONTHS_EN: Readonly<Record<string, number>> = {
@@ -57,25 +60,37 @@ export function datelineDate(line: string): string | null {
 /** "Ngày 15/12", "Sáng 19/12", "chiều ngày 8/7", "Sáng nay, 19.12", or a bare "15/12," opening the lead. */
 const LEAD_DATE = /(?:(?:^|[.:]\s+|LTS:\s*)(?:(?:Sáng|Chiều|Trưa|Tối|Đêm)\s+)?(?:nay,?\s+)?(?:ngày\s+)?|(?<![\p{L}])(?:(?:sáng|chiều|trưa|tối|đêm)\s+(?:ngày\s+)?|ngày\s+))(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{4}))?(?![\d/])/iu;
 
+/** An upper-case line with a weekday: the day a page was rendered or saved, not the article's date. */
+const RENDER_DATE = /^(?:THỨ\s+\S+|CHỦ\s+NHẬT|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)\b/u;
+
+/** True when a date line reads as a page's render date rather than the article's dateline. */
+export function isRenderDate(line: string): boolean {
+  const t = line.trim();
+  return RENDER_DATE.test(t) && t === t.toUpperCase();
+}
+
 /** Finds the publication date of a clean document (see the module comment for the order). */
-export function extractDate(doc: CleanDocument, lead: string | null, bodyText: string, mainEvent: Event | null): FoundDate {
+export function extractDate(doc: CleanDocument, lead: string | null, bodyText: string, _mainEvent?: Event | null): FoundDate {
   const header = /^[ \t]*date[ \t]+(\d{4})-(\d{2})-(\d{2})\b/im.exec(doc.source.text);
   if (header) {
     const d = isoDate(Number(header[1]), Number(header[2]), Number(header[3]));
     if (d) return { date: d, source: 'header' };
   }
-  const candidates: string[] = [];
   const metaDate = doc.meta.date && /^\d{4}-\d{2}-\d{2}$/.test(doc.meta.date) ? doc.meta.date : null;
+  if (metaDate && doc.meta.dateFrom === 'meta') return { date: metaDate, source: 'meta' };
+  const candidates: string[] = [];
   if (metaDate) candidates.push(metaDate);
-  for (const line of [...doc.dropped.map((d) => d.text), ...doc.blocks.map((b) => b.text)]) {
+  const lines = [...doc.dropped.filter((d) => d.rule !== 'page-date').map((d) => d.text), ...doc.blocks.map((b) => b.text)];
+  for (const line of lines) {
     for (const part of line.split(/\n/)) {
+      if (isRenderDate(part)) continue;
       const d = datelineDate(part);
       if (d && !candidates.includes(d)) candidates.push(d);
     }
   }
   if (candidates.length > 0) {
     // The article's own date shares its day/month with the lead ("Chiều 15/12, …") or its year
-    // with the text; a page's render date ("THỨ SÁU, NGÀY 22 THÁNG 11 NĂM 2024") usually shares neither.
+    // with the text; a page's render date usually shares neither.
     const leadText = lead ?? '';
     const score = (d: string) => {
       const [y, m, day] = d.split('-').map(Number);
@@ -87,28 +102,21 @@ export function extractDate(doc: CleanDocument, lead: string | null, bodyText: s
   }
   if (lead) {
     const m = LEAD_DATE.exec(lead.slice(0, 240));
-    if (m) {
-      const day = Number(m[1]);
-      const month = Number(m[2]);
-      if (m[3]) {
-        const d = isoDate(Number(m[3]), month, day);
-        if (d) return { date: d, source: 'text' };
-      }
-      if (mainEvent?.date) {
-        const [ey, em, ed] = mainEvent.date.split('-').map(Number);
-        if (em === month && ed === day && ey) {
-          const d = isoDate(ey, month, day);
-          if (d) return { date: d, source: 'text' };
-        }
-      }
-      const years = [...bodyText.matchAll(/(?<!\d)(\d{1,2})\/(\d{1,2})\/(\d{4})(?!\d)/g)]
-        .filter((f) => Number(f[2]) === month)
-        .map((f) => Number(f[3]));
-      if (years.length > 0) {
-        const d = isoDate(Math.max(...years), month, day);
-        if (d) return { date: d, source: 'text' };
-      }
+    if (m?.[3]) {
+      const d = isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
+      if (d) return { date: d, source: 'text' };
     }
   }
   return { date: null, source: null };
+}
+
+/** A full date a passage states ("ngày 14/12/2021", "sáng 19/12/2023", "on December 14, 2021"), ISO, or null. */
+export function statedDate(text: string): string | null {
+  const vi = /(?<![\d/])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?![\d/])/u.exec(text);
+  if (vi) return isoDate(Number(vi[3]), Number(vi[2]), Number(vi[1]));
+  const words = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/iu.exec(text);
+  if (words) return isoDate(Number(words[3]), Number(words[2]), Number(words[1]));
+  const en = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2}),?\s+(\d{4})\b/u.exec(text);
+  if (en) return isoDate(Number(en[3]), MONTHS_EN[(en[1] ?? '').toLowerCase()] ?? 0, Number(en[2]));
+  return null;
 }

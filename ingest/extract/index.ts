@@ -15,19 +15,21 @@ import type {
   IngestWarning,
   KnowledgeBase,
   Passage,
+  PassageKind,
+  Person,
   Point,
   Quote,
   Theme,
 } from '../types.ts';
-import { attributePassage, continuesPrevious, isSalutation, TitleResolver } from './attribution.ts';
-import { detectLanguage, extractByline, extractOutlet } from './byline.ts';
-import { extractDate } from './date.ts';
-import { eventIdsIn, findEventMentions, findUnknownEventNames, rankArticleEvents } from './events.ts';
+import { attributeArticle, namedPeople } from './attribution.ts';
+import { extractByline, extractOutlet } from './byline.ts';
+import { detectLanguage } from './language.ts';
+import { extractDate, statedDate } from './date.ts';
+import { aboutEventIdsIn, findEventMentions, findUnknownEventNames, rankEvents } from './events.ts';
 import { findFigures } from './figures.ts';
 import { articleId as makeArticleId, passageIds } from './ids.ts';
 import { passageKind } from './passages.ts';
 import { findCandidateNames, findPersonMentions } from './people.ts';
-import { findPointRuns } from './points.ts';
 import { findThemes } from './themes.ts';
 import { deriveTitle } from './title.ts';
 
@@ -58,82 +60,35 @@ export function extractArticle(doc: CleanDocument, kb: KnowledgeBase): Extracted
   if (titleDerived) warnings.push({ file: doc.source.path, rule: 'title-derived', message: `no title line; derived "${title}" from the lead` });
 
   const bodyTexts = blocks.map((b) => b.text);
-  const eventIds = rankArticleEvents(title, lead, bodyTexts, kb);
+  const { about: eventIds, mentioned: mentionedEventIds } = rankEvents(title, lead, bodyTexts, kb);
   const mainEventId = eventIds[0] ?? null;
   const unknownEvents = new Set([title, ...bodyTexts].flatMap((t) => findUnknownEventNames(t, kb)));
   for (const name of unknownEvents) warnings.push({ file: doc.source.path, rule: 'unknown-event', message: `"${name}" is not in the knowledge base (corpus/kb/events.json)` });
-  const mainEvent = kb.events.find((e) => e.id === mainEventId) ?? null;
+  const eventById = new Map(kb.events.map((e) => [e.id, e]));
+  const mainEvent = (mainEventId && eventById.get(mainEventId)) || null;
   const allText = [title, ...bodyTexts].join('\n');
   const date = extractDate(doc, lead, allText, mainEvent);
 
-  // Attribution, passage by passage, with the article-wide title resolver.
+  // Attribution: the cue table on each passage, then the article-level rules (attribution.ts).
   const titleMentions = findPersonMentions(title, kb);
-  const resolver = new TitleResolver();
-  resolver.observe(titleMentions);
-  let lastSpeaker: string | null = null;
-  const decisions = blocks.map((b, i) => {
-    if (kinds[i] === 'caption') return null;
-    const d = attributePassage(b.text, kb, resolver, lastSpeaker);
-    if (d.speakerId) lastSpeaker = d.speakerId;
-    else if (d.unresolved) lastSpeaker = null;
-    return d;
-  });
-  const speakerIds: (string | null)[] = decisions.map((d) => d?.speakerId ?? null);
-
-  // A full speech: from the salutation on, the words are those of the person named before it.
-  const salutation = blocks.findIndex((b, i) => kinds[i] !== 'caption' && isSalutation(b.text));
-  if (salutation !== -1) {
-    const counts = new Map<string, number>();
-    for (const text of [title, ...blocks.slice(0, salutation).map((b) => b.text)]) {
-      for (const m of findPersonMentions(text, kb)) counts.set(m.id, (counts.get(m.id) ?? 0) + 1);
-    }
-    const orator = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
-    if (orator) for (let i = salutation; i < blocks.length; i++) if (kinds[i] !== 'caption' && speakerIds[i] === null) speakerIds[i] = orator;
-  }
-
-  // Numbered points and the paragraphs inside their run belong to whoever announced the run.
-  const runs = findPointRuns(blocks.map((b, i) => (kinds[i] === 'caption' || kinds[i] === 'heading' ? null : b.text)));
+  const attributed = attributeArticle(
+    blocks.map((b, i) => ({ text: b.text, kind: kinds[i] as PassageKind })),
+    { kb, title, date: date.date ?? mainEvent?.date ?? null, byline: byline.author ?? (doc.meta.author?.trim() || null) },
+  );
+  const { speakerIds, decisions } = attributed;
+  attributed.kinds.forEach((k, i) => (kinds[i] = k));
   const points: Point[] = [];
-  for (const run of runs) {
-    const firstIdx = run.indexes[0] as number;
-    const lastIdx = run.indexes[run.indexes.length - 1] as number;
-    let announcer: string | null = null;
-    for (let i = firstIdx - 1; i >= 0; i--) {
-      if (kinds[i] === 'caption') continue;
-      announcer = speakerIds[i] ?? null;
-      break;
-    }
-    for (let i = firstIdx; i <= lastIdx; i++) {
-      if (kinds[i] === 'caption') continue;
-      if (speakerIds[i] === null && !decisions[i]?.unresolved) speakerIds[i] = announcer;
-    }
+  for (const run of attributed.runs) {
     run.indexes.forEach((idx, k) => {
       points.push({ ordinal: run.ordinals[k] as number, label: run.labels[k] as string, passageId: ids[idx] as string, speakerId: speakerIds[idx] ?? null });
-      kinds[idx] = 'list-item';
     });
   }
-
-  // A connective opener continues the previous (non-caption) passage's speaker, and so does what a
-  // colon announces ("Thủ tướng nhấn mạnh:" + a quotation, or + a list, item after item).
-  let previous: number | null = null;
-  let announced: string | null = null;
-  for (let i = 0; i < blocks.length; i++) {
-    if (kinds[i] === 'caption') continue;
-    const d = decisions[i];
-    const text = (blocks[i] as CleanBlock).text;
-    const prevText = previous === null ? '' : (blocks[previous] as CleanBlock).text.trim();
-    if (previous !== null && prevText.endsWith(':')) announced = speakerIds[previous] ?? null;
-    else if (kinds[i] !== 'list-item') announced = null;
-    if (speakerIds[i] === null && previous !== null && !d?.unresolved) {
-      if (continuesPrevious(text)) speakerIds[i] = speakerIds[previous] ?? null;
-      else if (announced && (kinds[i] === 'list-item' || kinds[i] === 'quote' || prevText.endsWith(':'))) speakerIds[i] = announced;
-    }
-    previous = i;
-  }
+  points.sort((a, b) => ids.indexOf(a.passageId) - ids.indexOf(b.passageId));
 
   const passages: Passage[] = blocks.map((b, i) => {
-    const named = eventIdsIn(b.text, kb);
+    const named = aboutEventIdsIn(b.text, kb);
     const passageEvents = mainEventId ? [mainEventId, ...named.filter((e) => e !== mainEventId)] : named;
+    const eventDate = kinds[i] === 'caption' ? null : (statedDate(b.text) ?? passageEvents.map((e) => eventById.get(e)?.date ?? null).find((d) => d !== null) ?? null);
     return {
       id: ids[i] as string,
       articleId: id,
@@ -143,6 +98,7 @@ export function extractArticle(doc: CleanDocument, kb: KnowledgeBase): Extracted
       credit: b.credit ?? null,
       speakerId: kinds[i] === 'caption' ? null : (speakerIds[i] ?? null),
       eventIds: passageEvents,
+      eventDate,
       span: b.span,
     };
   });
@@ -170,21 +126,29 @@ export function extractArticle(doc: CleanDocument, kb: KnowledgeBase): Extracted
   });
   const articleSpeakers = [...score.keys()].sort((a, b) => (score.get(b) ?? 0) - (score.get(a) ?? 0));
 
-  // People named anywhere (title first), and titled names the KB lacks, from one mention pass per passage.
+  // People named anywhere (title first), and titled names the KB lacks (provisional people), from one pass per passage.
   const mentionIds: string[] = [];
   const candidates: CandidatePerson[] = [];
+  const provisional = new Map<string, Person>();
   const addMentions = (mentions: readonly { id: string }[]) => {
     for (const m of mentions) if (!mentionIds.includes(m.id)) mentionIds.push(m.id);
   };
-  addMentions(titleMentions);
-  for (const p of passages) {
-    const mentions = findPersonMentions(p.text, kb);
-    addMentions(mentions);
-    for (const c of findCandidateNames(p.text, mentions)) {
-      if (candidates.some((x) => x.name === c.name)) continue;
-      candidates.push({ name: c.name, title: c.title, articleId: id, passageId: p.id });
+  const addProvisional = (found: ReturnType<typeof namedPeople>['provisional'], passageId: string) => {
+    for (const c of found) {
+      if (!provisional.has(c.id)) provisional.set(c.id, { id: c.id, name: c.name, aliases: [], roles: [{ title: c.printedTitle, from: null, to: null }], provisional: true });
+      if (!candidates.some((x) => x.name === c.name)) candidates.push({ name: c.name, title: c.printedTitle, articleId: id, passageId });
     }
+    addMentions(found);
+  };
+  addMentions(titleMentions);
+  addProvisional(namedPeople(title, kb).provisional, ids[0] ?? id);
+  for (const p of passages) {
+    const found = namedPeople(p.text, kb);
+    addMentions(found.mentions);
+    addProvisional(found.provisional, p.id);
   }
+  // A provisional person someone speaks as but the text names only by a label is still listed.
+  for (const s of articleSpeakers) if (!mentionIds.includes(s)) mentionIds.push(s);
   for (const c of candidates) warnings.push({ file: doc.source.path, rule: 'candidate-person', message: `${c.title} ${c.name} is not in the knowledge base` });
 
   const article: Article = {
@@ -200,6 +164,8 @@ export function extractArticle(doc: CleanDocument, kb: KnowledgeBase): Extracted
     sourceSha256: doc.source.sha256,
     language,
     eventIds,
+    mentionedEventIds,
+    dateline: doc.dropped.find((d) => d.rule === 'agency-tag')?.text ?? null,
     speakerIds: articleSpeakers,
     mentionIds,
     themes,
@@ -208,5 +174,5 @@ export function extractArticle(doc: CleanDocument, kb: KnowledgeBase): Extracted
     quotes,
     figures,
   };
-  return { article, passages, candidates, warnings };
+  return { article, passages, candidates, warnings, people: [...provisional.values()].filter((p) => mentionIds.includes(p.id)) };
 }

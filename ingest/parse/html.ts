@@ -106,7 +106,10 @@ function readMeta($: cheerio.CheerioAPI): SourceMeta {
     content('meta[property="article:published_time"]') ?? content('meta[itemprop="datePublished"]') ?? content('meta[name="pubdate"]') ??
     ($('article time[datetime]').first().attr('datetime') || undefined);
   const day = published ? /^(\d{4}-\d{2}-\d{2})/.exec(published)?.[1] : undefined;
-  if (day) meta.date = day;
+  if (day) {
+    meta.date = day;
+    meta.dateFrom = 'meta';
+  }
   const site = content('meta[property="og:site_name"]');
   if (site) meta.source = site;
   const author = content('meta[name="author"]') ?? content('meta[property="article:author"]');

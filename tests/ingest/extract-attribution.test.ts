@@ -109,7 +109,7 @@ describe('reporting verbs', () => {
 });
 
 describe('people the knowledge base does not know', () => {
-  it('never gives an unknown speaker\'s words, or the paragraphs after them, to the previous speaker', async () => {
+  it('gives an unknown titled speaker\'s words to a provisional person, never to the previous speaker', async () => {
     expect(
       await speakers([
         'Thủ tướng Phạm Minh Chính nhấn mạnh vai trò của ngành.',
@@ -117,14 +117,16 @@ describe('people the knowledge base does not know', () => {
         'Đồng thời, ngành sẽ đẩy mạnh ngoại giao kinh tế.',
         'Ông cũng cho rằng cần đổi mới tư duy.',
       ]),
-    ).toEqual(['pham-minh-chinh', null, null, null]);
+    ).toEqual(['pham-minh-chinh', 'nguyen-van-hai', 'nguyen-van-hai', 'nguyen-van-hai']);
   });
 
-  it('treats "ông + name" outside the knowledge base as an unknown speaker', async () => {
+  it('treats "ông + name, title" outside the knowledge base as a provisional speaker, never the previous one', async () => {
     expect(await speakers(['Thủ tướng Phạm Minh Chính nhấn mạnh vai trò của ngành.', 'Ông Trần Văn Bình, Giám đốc Sở Ngoại vụ, cho biết tỉnh đã ký 20 thỏa thuận.'])).toEqual([
       'pham-minh-chinh',
-      null,
+      'tran-van-binh',
     ]);
+    // Without a title, "ông + name" is someone nobody resolves: null, and the previous speaker does not carry on.
+    expect(await speakers(['Thủ tướng Phạm Minh Chính nhấn mạnh vai trò của ngành.', 'Ông Trần Văn Bình cho biết tỉnh đã ký 20 thỏa thuận.'])).toEqual(['pham-minh-chinh', null]);
   });
 });
 

@@ -34,17 +34,35 @@ describe('publication date', () => {
     expect(extractDate(doc, null, 'Hội nghị diễn ra sáng 14/12/2021.', null)).toEqual({ date: '2021-12-15', source: 'dateline' });
   });
 
-  it('infers the year of "Ngày 15/12" from another date of December in the text', () => {
+  it('never completes "Ngày 15/12" with the year of another date in the text', () => {
     const lead = 'Ngày 15/12, ngay sau Hội nghị đối ngoại toàn quốc (14/12), Bộ Ngoại giao khai mạc.';
     const doc = makeDoc('T', [lead, 'Kết quả của Hội nghị ngày 14/12/2021.']);
-    expect(extractDate(doc, lead, `${lead}\nKết quả của Hội nghị ngày 14/12/2021.`, null)).toEqual({ date: '2021-12-15', source: 'text' });
+    expect(extractDate(doc, lead, `${lead}\nKết quả của Hội nghị ngày 14/12/2021.`, null)).toEqual({ date: null, source: null });
   });
 
-  it('infers the year from the main event when its day and month match', async () => {
+  it('never completes a day and month with the main event\'s year from the knowledge base', async () => {
     const kb = await realKb();
     const lead = 'Sáng 19/12, tại Hà Nội, Hội nghị Ngoại giao lần thứ 32 khai mạc.';
     const event = kb.events.find((e) => e.id === 'hnng-32') ?? null;
-    expect(extractDate(makeDoc('T', [lead]), lead, lead, event)).toEqual({ date: '2023-12-19', source: 'text' });
+    expect(extractDate(makeDoc('T', [lead]), lead, lead, event)).toEqual({ date: null, source: null });
+  });
+
+  it('takes a full date opening the lead', () => {
+    const lead = 'Ngày 15/12/2021, Bộ Ngoại giao khai mạc Hội nghị.';
+    expect(extractDate(makeDoc('T', [lead]), lead, lead, null)).toEqual({ date: '2021-12-15', source: 'text' });
+  });
+
+  it('never takes a page\'s render date ("THỨ BẢY, NGÀY 7 THÁNG 12 NĂM 2024" above a copied article)', () => {
+    const lead = 'Ngày 15/8, Bộ Ngoại giao tổ chức lễ kỷ niệm.';
+    const doc = makeDoc('T', [lead], { dropped: ['THỨ BẢY, NGÀY 7 THÁNG 12 NĂM 2024'] });
+    expect(extractDate(doc, lead, lead, null)).toEqual({ date: null, source: null });
+  });
+
+  it('takes the page metadata (article:published_time, JSON-LD datePublished) as dateSource "meta"', () => {
+    const doc = makeDoc('T', ['Bộ Ngoại giao họp.']);
+    doc.meta.date = '2022-02-13';
+    doc.meta.dateFrom = 'meta';
+    expect(extractDate(doc, null, '', null)).toEqual({ date: '2022-02-13', source: 'meta' });
   });
 
   it('returns null rather than guessing a year', () => {

@@ -34,7 +34,23 @@ describe('events named in text', () => {
 
   it('ranks the event in the title and lead above one named once in the body', async () => {
     const kb = await realKb();
-    expect(rankArticleEvents('Khai mạc HNNG 32', 'HNNG 32 khai mạc.', ['HNNG 32 khai mạc.', 'Từ Hội nghị Ngoại giao lần thứ 31 đến nay'], kb)).toEqual(['hnng-32', 'hnng-31']);
+    expect(rankArticleEvents('Khai mạc HNNG 32', 'HNNG 32 khai mạc.', ['HNNG 32 khai mạc.', 'Ngoại vụ 21 cũng diễn ra.'], kb)).toEqual(['hnng-32', 'ngoai-vu-21']);
+  });
+
+  it('puts an event only mentioned ("Từ Hội nghị Ngoại giao lần thứ 31 đến nay", "since the 30th Diplomatic Conference") in mentioned, not about', async () => {
+    const kb = await realKb();
+    const { rankEvents } = await import('../../ingest/extract/events.ts');
+    expect(rankEvents('Khai mạc HNNG 32', 'HNNG 32 khai mạc.', ['HNNG 32 khai mạc.', 'Từ Hội nghị Ngoại giao lần thứ 31 đến nay, ngành đạt nhiều kết quả.'], kb)).toEqual({ about: ['hnng-32'], mentioned: ['hnng-31'] });
+    expect(rankEvents('The 32nd Diplomatic Conference opens', null, ['Much has changed since the 30th Diplomatic Conference.'], kb)).toEqual({ about: ['hnng-32'], mentioned: ['hnng-30'] });
+  });
+
+  it('reads the variants "Hội nghị Ngoại giao lần 32" and "the 32nd Diplomatic Conference", and never maps another number', async () => {
+    const kb = await realKb();
+    const { eventIdsIn, findUnknownEventNames } = await import('../../ingest/extract/events.ts');
+    expect(eventIdsIn('Hội nghị Ngoại giao lần 32 khai mạc', kb)).toEqual(['hnng-32']);
+    expect(eventIdsIn('at the 32nd Diplomatic Conference', kb)).toEqual(['hnng-32']);
+    expect(eventIdsIn('Hội nghị Ngoại giao lần thứ 19 năm 1995', kb)).toEqual([]);
+    expect(findUnknownEventNames('Hội nghị Ngoại giao lần 19 năm 1995', kb)).toEqual(['Hội nghị Ngoại giao lần 19']);
   });
 });
 

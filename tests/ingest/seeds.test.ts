@@ -42,9 +42,11 @@ describe('seed 000: Phó Thủ tướng Trần Lưu Quang at the 2023 diplomatic
     expect(seed('000').article.date).toBeNull();
   });
 
-  it('is about HNNG 32 first, and also names HNNG 31 and Ngoại vụ 21', () => {
+  it('is about HNNG 32 first and Ngoại vụ 21, and only mentions HNNG 31 ("từ Hội nghị Ngoại giao lần thứ 31 (2021) đến nay")', () => {
     expect(seed('000').article.eventIds[0]).toBe('hnng-32');
-    expect(seed('000').article.eventIds).toEqual(expect.arrayContaining(['hnng-31', 'ngoai-vu-21']));
+    expect(seed('000').article.eventIds).toEqual(expect.arrayContaining(['ngoai-vu-21']));
+    expect(seed('000').article.eventIds).not.toContain('hnng-31');
+    expect(seed('000').article.mentionedEventIds).toEqual(['hnng-31']);
   });
 
   it('has Trần Lưu Quang as main speaker and Nguyễn Minh Vũ for the report', () => {
@@ -90,9 +92,10 @@ describe('seed 001: HNNG 31 with Thủ tướng Phạm Minh Chính', () => {
     expect(a.source).toBe('Báo Thế giới & Việt Nam');
   });
 
-  it('infers 2021-12-15 from "Ngày 15/12" and the HNNG 31 date', () => {
-    expect(seed('001').article.date).toBe('2021-12-15');
-    expect(seed('001').article.dateSource).toBe('text');
+  it('has no publication date ("Ngày 15/12" has no year), and its passages carry the HNNG 31 date as eventDate', () => {
+    expect(seed('001').article.date).toBeNull();
+    expect(seed('001').article.dateSource).toBeNull();
+    expect(seed('001').passages.filter((p) => p.kind !== 'caption').every((p) => p.eventDate === '2021-12-15' || /\d{1,2}\/\d{1,2}\/\d{4}/.test(p.text))).toBe(true);
   });
 
   it('is about HNNG 31, then the national conference on foreign affairs', () => {
@@ -133,9 +136,10 @@ describe('seed 001: HNNG 31 with Thủ tướng Phạm Minh Chính', () => {
 });
 
 describe('seed 002: the Ministry\'s emulation congress 2025–2030', () => {
-  it('keeps the title and dates it 2025-11-10 from "Ngày 10/11" and the congress', () => {
+  it('keeps the title, has no publication date ("Ngày 10/11" has no year), and dates its passages by the congress', () => {
     expect(seed('002').article.title).toBe('Xây dựng nền ngoại giao toàn diện, hiện đại, chuyên nghiệp, mang đậm bản sắc Việt Nam');
-    expect(seed('002').article.date).toBe('2025-11-10');
+    expect(seed('002').article.date).toBeNull();
+    expect(seed('002').passages[0]?.eventDate).toBe('2025-11-10');
   });
 
   it('is about dai-hoi-thi-dua-2025', () => {
@@ -147,10 +151,13 @@ describe('seed 002: the Ministry\'s emulation congress 2025–2030', () => {
     expect(seed('002').article.mentionIds).toEqual(expect.arrayContaining(['to-lam', 'le-hoai-trung', 'bui-thanh-son']));
   });
 
-  it('counts ten numbered points in two runs, all Phạm Minh Chính\'s', () => {
+  it('counts ten numbered points in two runs and the three “Làm tốt” lines, all Phạm Minh Chính\'s', () => {
     const points = seed('002').article.points;
-    expect(points).toHaveLength(10);
+    expect(points.filter((p) => p.label !== 'Làm tốt')).toHaveLength(10);
+    expect(points.filter((p) => p.label === 'Làm tốt').map((p) => p.ordinal)).toEqual([1, 2, 3]);
     expect(points.every((p) => p.speakerId === 'pham-minh-chinh')).toBe(true);
+    const items = seed('002').passages.filter((p) => p.text.startsWith('“Làm tốt” hơn nữa'));
+    expect(items.map((p) => [p.kind, p.speakerId])).toEqual(Array(3).fill(['list-item', 'pham-minh-chinh']));
   });
 
   it('reports the generals in the attendee list as candidate people', () => {
@@ -161,11 +168,12 @@ describe('seed 002: the Ministry\'s emulation congress 2025–2030', () => {
 });
 
 describe('seed 003: the 2022 mid-year review', () => {
-  it('keeps title and byline, and infers 2022-07-08 from "chiều ngày 8/7"', () => {
+  it('keeps title and byline, has no publication date ("chiều ngày 8/7" has no year)', () => {
     const a = seed('003').article;
     expect(a.title).toBe('Bộ trưởng Bùi Thanh Sơn: Ngành Ngoại giao cần chủ động ứng phó với các khó khăn, thách thức');
     expect(a.author).toBe('Anh Sơn');
-    expect(a.date).toBe('2022-07-08');
+    expect(a.date).toBeNull();
+    expect(seed('003').passages.find((p) => p.kind === 'paragraph')?.eventDate).toBe('2022-07-08');
   });
 
   it('is about so-ket-2022 first', () => {
