@@ -31,6 +31,7 @@ const PUBLIC_FIELDS: Record<keyof PassageDoc, true> = {
   id: true, articleId: true, ordinal: true, kind: true, text: true, credit: true, speakerId: true, eventIds: true,
   span: true, title: true, date: true, year: true, dateSort: true, source: true, url: true, sourceFile: true,
   speakerName: true, speakerRole: true,
+  truncated: true,
 };
 
 /**

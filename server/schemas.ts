@@ -45,6 +45,7 @@ export const PassageOut = Type.Object({
   url: Nullable(Type.String()),
   anchor: Type.String({ description: 'Fragment id of the passage on its article page.' }),
   permalink: Type.String({ description: 'Path of the passage page: /passages/<id>.' }),
+  truncated: Type.Boolean({ description: 'True when the passage is cut off mid-word or mid-sentence at the end of a truncated source: show it with “[…]”, cite it as an excerpt.' }),
 });
 export type PassageOut = Static<typeof PassageOut>;
 

@@ -30,6 +30,7 @@ import { findCandidateNames, findPersonMentions } from './people.ts';
 import { findPointRuns } from './points.ts';
 import { findThemes } from './themes.ts';
 import { deriveTitle } from './title.ts';
+import { truncatedFlags } from './truncation.ts';
 
 export { articleId, passageIds } from './ids.ts';
 
@@ -144,8 +145,10 @@ export function extractArticle(doc: CleanDocument, kb: KnowledgeBase): Extracted
       speakerId: kinds[i] === 'caption' ? null : (speakerIds[i] ?? null),
       eventIds: passageEvents,
       span: b.span,
+      truncated: false,
     };
   });
+  truncatedFlags(passages).forEach((flag, i) => ((passages[i] as Passage).truncated = flag));
 
   const quotes: Quote[] = [];
   const themes: Theme[] = [];
