@@ -234,6 +234,12 @@ export interface Passage {
   eventDate?: string | null;
   /** Where the passage is in the source file (UTF-16 offsets into the NFC-decoded text). */
   span: Span;
+  /**
+   * True when the passage is cut off mid-word or mid-sentence at the end of a truncated source
+   * ("… có Ủy vi"): shown with "[…]" and cited as an excerpt (ingest/extract/truncation.ts).
+   * Ingest always writes it; optional only so records and fixtures from before the field stay valid.
+   */
+  truncated?: boolean;
 }
 
 /** What extraction makes of one clean document. */

@@ -38,6 +38,7 @@ const PUBLIC_FIELDS: Record<keyof PassageDoc, true> = {
   span: true, title: true, date: true, year: true, dateSort: true, source: true, url: true, sourceFile: true,
   speakerName: true, speakerRole: true,
   eventDate: true, // ingest record field (i9); stored, not yet filterable
+  truncated: true,
 };
 
 /**

@@ -19,8 +19,11 @@ import { errorHandlerPlugin, type NotFoundOptions } from './plugins/error-handle
 import { securityPlugin } from './plugins/security.ts';
 import { servicesPlugin, type Readiness } from './plugins/services.ts';
 import { registerWeb } from './plugins/web.ts';
+import { citationRoutes } from './routes/citations.ts';
 import { compareRoutes } from './routes/compare.ts';
+import { feedRoutes } from './routes/feed.ts';
 import { healthRoutes } from './routes/health.ts';
+import { kwicRoutes } from './routes/kwic.ts';
 import { peopleEventRoutes } from './routes/people-events.ts';
 import { recordRoutes } from './routes/records.ts';
 import { searchRoutes } from './routes/search.ts';
@@ -106,6 +109,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(recordRoutes, { maxAgeSeconds });
       await api.register(peopleEventRoutes, { maxAgeSeconds });
       await api.register(compareRoutes, { maxAgeSeconds });
+      await api.register(citationRoutes);
+      await api.register(kwicRoutes);
+      await api.register(feedRoutes);
     },
     { prefix: '/api' },
   );

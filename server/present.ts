@@ -43,6 +43,7 @@ export function presentPassage(p: PassageDoc): PassageOut {
     url: p.url ?? null,
     anchor: passageAnchor(p.id),
     permalink: passagePath(p.id),
+    truncated: p.truncated === true,
   };
 }
 

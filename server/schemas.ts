@@ -45,6 +45,7 @@ export const PassageOut = Type.Object({
   url: Nullable(Type.String()),
   anchor: Type.String({ description: 'Fragment id of the passage on its article page.' }),
   permalink: Type.String({ description: 'Path of the passage page: /passages/<id>.' }),
+  truncated: Type.Boolean({ description: 'True when the passage is cut off mid-word or mid-sentence at the end of a truncated source: show it with “[…]”, cite it as an excerpt.' }),
 });
 export type PassageOut = Static<typeof PassageOut>;
 
@@ -93,7 +94,7 @@ export const SearchQuerystring = Type.Object(
 export type SearchQuerystring = Static<typeof SearchQuerystring>;
 
 export const ExportQuerystring = Type.Object(
-  { ...FilterQueryProperties, format: Type.Enum(['jsonl', 'csv'], { default: 'jsonl' }) },
+  { ...FilterQueryProperties, format: Type.Enum(['jsonl', 'csv', 'bibtex', 'ris'], { default: 'jsonl' }) },
   { additionalProperties: false },
 );
 export type ExportQuerystring = Static<typeof ExportQuerystring>;
@@ -257,3 +258,61 @@ export const HealthResponse = Type.Object({
   ),
   engineMemoryBytes: Nullable(Type.Integer({ description: 'Resident memory of the engine process (a local engine only; null for an external one)' })),
 });
+
+/** `GET /api/citations`: references of chosen passages in one file. */
+export const CitationsQuerystring = Type.Object(
+  {
+    id: Type.Array(Id, { minItems: 1, maxItems: 100, description: 'Passage ids; repeat the parameter (id=a&id=b), up to 100.' }),
+    format: Type.Enum(['bibtex', 'ris', 'csl-json'], { default: 'bibtex' }),
+  },
+  { additionalProperties: false },
+);
+
+/** `GET /api/kwic`: a concordance of a search. */
+export const KwicQuerystring = Type.Object(
+  {
+    ...FilterQueryProperties,
+    q: Type.String({ minLength: 1, maxLength: 500, description: 'Words or a "quoted phrase" (required: a concordance needs a match).' }),
+    sort: Type.Enum(['relevance', 'date-desc', 'date-asc', 'left', 'right'], {
+      default: 'relevance',
+      description: '`left` orders lines by the words just before the match (nearest first), `right` by the words after it; the others order passages as /api/search does.',
+    }),
+    width: Type.Integer({ minimum: 1, maximum: 30, default: 8, description: 'Whole words of context on each side.' }),
+    limit: Type.Integer({ minimum: 1, maximum: 2000, default: 500, description: 'Most lines returned.' }),
+  },
+  { additionalProperties: false },
+);
+
+export const KwicLine = Type.Object({
+  left: Type.String({ description: 'Up to `width` whole words before the match (plain text).' }),
+  match: Type.String({ description: 'The matched words, whole syllables, verbatim.' }),
+  right: Type.String({ description: 'Up to `width` whole words after the match.' }),
+  passageId: Type.String(),
+  articleId: Type.String(),
+  date: Nullable(Type.String()),
+  speaker: Nullable(SpeakerRef),
+  title: Type.String(),
+  permalink: Type.String({ description: 'Path of the passage page.' }),
+  truncated: Type.Boolean(),
+});
+
+export const KwicResponse = Type.Object({
+  q: Type.String(),
+  lines: Type.Array(KwicLine),
+  passages: Type.Integer({ description: 'Matching passages the lines come from.' }),
+  limited: Type.Boolean({ description: 'True when more lines exist than `limit`.' }),
+});
+
+/** `GET /api/feed`: the search as an Atom feed, newest first. */
+export const FeedQuerystring = Type.Object(
+  {
+    q: FilterQueryProperties.q,
+    event: FilterQueryProperties.event,
+    speaker: FilterQueryProperties.speaker,
+    year: FilterQueryProperties.year,
+    kind: FilterQueryProperties.kind,
+    source: FilterQueryProperties.source,
+    limit: Type.Integer({ minimum: 1, maximum: 100, default: 50, description: 'Entries in the feed.' }),
+  },
+  { additionalProperties: false },
+);

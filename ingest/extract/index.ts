@@ -32,6 +32,7 @@ import { passageKind } from './passages.ts';
 import { findCandidateNames, findPersonMentions } from './people.ts';
 import { findThemes } from './themes.ts';
 import { deriveTitle } from './title.ts';
+import { truncatedFlags } from './truncation.ts';
 
 export { articleId, passageIds } from './ids.ts';
 
@@ -100,8 +101,10 @@ export function extractArticle(doc: CleanDocument, kb: KnowledgeBase): Extracted
       eventIds: passageEvents,
       eventDate,
       span: b.span,
+      truncated: false,
     };
   });
+  truncatedFlags(passages).forEach((flag, i) => ((passages[i] as Passage).truncated = flag));
 
   const quotes: Quote[] = [];
   const themes: Theme[] = [];

@@ -4,6 +4,7 @@
  * until the next reindex, so they are cacheable.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { citationInputBuilder } from '../citation-input.ts';
 import { formatCitations } from '../citations.ts';
 import { apiError } from '../errors.ts';
 import { cacheable } from '../http-cache.ts';
@@ -35,9 +36,10 @@ export const recordRoutes: FastifyPluginAsyncTypebox<RecordRoutesOptions> = asyn
     async (request) => {
       const passage = await app.searchService.getPassage(request.params.id);
       if (!passage) throw apiError('NOT_FOUND', `No passage "${request.params.id}"`);
-      const [article, siblings] = await Promise.all([
+      const [article, siblings, catalog] = await Promise.all([
         app.searchService.getArticle(passage.articleId),
         app.searchService.findPassages({ articleId: [passage.articleId] }),
+        app.catalog(),
       ]);
       if (!article) throw apiError('NOT_FOUND', `No article "${passage.articleId}" for passage "${passage.id}"`);
       const byOrdinal = new Map(siblings.map((p) => [p.ordinal, p]));
@@ -50,16 +52,7 @@ export const recordRoutes: FastifyPluginAsyncTypebox<RecordRoutesOptions> = asyn
         next: next ? presentPassage(next) : null,
         article: presentArticleSummary(article),
         permalink,
-        citations: formatCitations({
-          passageId: passage.id,
-          text: passage.text,
-          title: article.title,
-          date: article.date,
-          source: article.source,
-          author: article.author,
-          url: article.url,
-          permalink,
-        }),
+        citations: formatCitations(citationInputBuilder(catalog, absoluteUrl(request, ''))(passage, article)),
       };
     },
   );

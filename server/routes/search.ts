@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { PassageDoc } from '../../search/types.ts';
 import { parameterError } from '../errors.ts';
-import { csvHeader, toCsvRow, toJsonLine } from '../export-format.ts';
+import { exportWriter } from '../export-writer.ts';
 import { noStore } from '../http-cache.ts';
 import { presentPassage } from '../present.ts';
 import { ErrorBody, ExportQuerystring, SearchQuerystring, SearchResponse } from '../schemas.ts';
@@ -59,10 +59,18 @@ export const searchRoutes: FastifyPluginAsyncTypebox<SearchRoutesOptions> = asyn
         tags: ['search'],
         summary: 'Export every matching passage',
         description:
-          'Same filters as /api/search, the whole result set, streamed. `format=csv` is UTF-8 with a byte-order mark and RFC 4180 quoting (opens in a spreadsheet); cells starting with = + - @ are prefixed with an apostrophe so no spreadsheet runs them as formulas.',
+          'Same filters as /api/search, the whole result set, streamed. `format=csv` is UTF-8 with a byte-order mark and RFC 4180 quoting (opens in a spreadsheet); cells starting with = + - @ are prefixed with an apostrophe so no spreadsheet runs them as formulas. Every row carries the passage permalink (absolute), the author, the speaker and role, the event names and the date kind. `format=bibtex` and `format=ris` give one reference per passage (as /api/citations).',
         querystring: ExportQuerystring,
         response: {
-          200: { description: 'JSON Lines (application/x-ndjson) or CSV (text/csv)', content: { 'application/x-ndjson': { schema: { type: 'string' } }, 'text/csv': { schema: { type: 'string' } } } },
+          200: {
+            description: 'JSON Lines (application/x-ndjson), CSV (text/csv), BibTeX (application/x-bibtex) or RIS (application/x-research-info-systems)',
+            content: {
+              'application/x-ndjson': { schema: { type: 'string' } },
+              'text/csv': { schema: { type: 'string' } },
+              'application/x-bibtex': { schema: { type: 'string' } },
+              'application/x-research-info-systems': { schema: { type: 'string' } },
+            },
+          },
           ...errors,
         },
       },
@@ -74,19 +82,18 @@ export const searchRoutes: FastifyPluginAsyncTypebox<SearchRoutesOptions> = asyn
       // Pull the first passage before answering, so an engine failure is still a clean 503, not a cut stream.
       const iterator = passages[Symbol.asyncIterator]();
       const first = await iterator.next();
-      const csv = q.format === 'csv';
-      const line = csv ? toCsvRow : toJsonLine;
+      const writer = await exportWriter(app, request, q.format);
       async function* lines(): AsyncGenerator<string> {
-        if (csv) yield csvHeader();
+        if (writer.header) yield writer.header;
         if (first.done) return;
-        yield line(first.value);
-        for (let r = await iterator.next(); !r.done; r = await iterator.next()) yield line(r.value as PassageDoc);
+        yield writer.line(first.value, true);
+        for (let r = await iterator.next(); !r.done; r = await iterator.next()) yield writer.line(r.value as PassageDoc, false);
       }
       const stamp = new Date().toISOString().slice(0, 10);
       reply
         .header('cache-control', 'no-store')
-        .header('content-type', csv ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8')
-        .header('content-disposition', `attachment; filename="ngoai-giao-export-${stamp}.${csv ? 'csv' : 'jsonl'}"`);
+        .header('content-type', writer.contentType)
+        .header('content-disposition', `attachment; filename="ngoai-giao-export-${stamp}.${writer.extension}"`);
       const stream = Readable.from(lines(), { objectMode: false });
       stream.on('error', (err) => request.log.error({ err: { name: err.name, message: err.message } }, 'export stream failed'));
       // The type provider types the body from the schema (a string); a stream of strings is what is sent.

@@ -79,7 +79,7 @@ describe('export', () => {
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     expect(res.body).toContain('Bộ trưởng Bùi Thanh Sơn nói ngoại giao phục vụ phát triển kinh tế, kinh tế số là động lực.');
-    expect(res.body.split('\r\n')[0]).toBe('\uFEFFid,articleId,ordinal,title,date,source,url,kind,speakerId,speakerName,speakerRole,eventIds,text');
+    expect(res.body.split('\r\n')[0]).toBe('\uFEFFid,articleId,ordinal,title,date,source,url,kind,speakerId,speakerName,speakerRole,eventIds,text,permalink,author,eventNames,dateKind,truncated,language');
   });
 
   it('prefixes a CSV cell that starts like a formula with an apostrophe and quotes it per RFC 4180', async () => {

@@ -20,17 +20,18 @@ describe('citations', () => {
     for (const s of [c.vi, c.apa, c.chicago, c.ris, String(c.cslJson.note)]) expect(s).toContain(citation.text);
   });
 
-  it('writes the Vietnamese style as source (year), “title”, outlet, day/month/year, url', () => {
-    expect(formatCitations(citation).vi).toBe(
-      'Nhân Dân (2023), “Ngoại giao đi trước mở đường”, Nhân Dân, ngày 19/12/2023, https://nhandan.vn/bai-viet. Trích: “Ngoại giao phải “đi trước mở đường”, tăng trưởng 7% & bền vững.”',
-    );
+  it('writes the Vietnamese style as outlet (year), “title”, outlet, day/month/year, url, then the quotation', () => {
+    expect(formatCitations(citation).vi.split('\n').slice(0, 2)).toEqual([
+      'Nhân Dân (2023), “Ngoại giao đi trước mở đường”, Nhân Dân, ngày 19/12/2023, https://nhandan.vn/bai-viet.',
+      'Trích: “Ngoại giao phải “đi trước mở đường”, tăng trưởng 7% & bền vững.”',
+    ]);
   });
 
   it('escapes TeX specials in BibTeX so the quotation survives: 7% → 7\\%, & → \\&', () => {
     const bib = formatCitations(citation).bibtex;
     expect(bib).toContain(escapeBibtex(citation.text));
     expect(bib).toContain('7\\% \\& bền vững');
-    expect(bib).toMatch(/^@online\{ngkb-a-000000000001-00000001,/);
+    expect(bib).toMatch(/^@article\{ngkb-a-000000000001-00000001,/);
   });
 
   it('says n.d. in APA when the date is unknown', () => {

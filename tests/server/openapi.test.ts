@@ -25,11 +25,14 @@ describe('OpenAPI document', () => {
     expect(paths.sort()).toEqual(
       [
         '/api/articles/{id}',
+        '/api/citations',
         '/api/compare',
         '/api/events',
         '/api/events/{id}',
         '/api/export',
+        '/api/feed',
         '/api/health',
+        '/api/kwic',
         '/api/passages/{id}',
         '/api/search',
         '/api/speakers',
