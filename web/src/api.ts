@@ -100,6 +100,8 @@ export interface SearchResponse {
   total: number;
   page: number;
   perPage: number;
+  /** The offer to search without diacritics when a query typed with them matched nothing exactly. */
+  relaxed?: { available: boolean; query: string; total: number };
 }
 
 /** Normalises facet counts: `{speaker: {id: n}}` or `{speaker: [{value, count}]}`. */
@@ -128,6 +130,9 @@ export async function searchPassages(state: SearchState, perPage: number, signal
     total: Number(body?.total) || 0,
     page: Number(body?.page) || state.page,
     perPage: Number(body?.perPage) || perPage,
+    ...(body?.relaxed && typeof body.relaxed.query === 'string'
+      ? { relaxed: { available: body.relaxed.available === true, query: String(body.relaxed.query), total: Number(body.relaxed.total) || 0 } }
+      : {}),
   };
 }
 
