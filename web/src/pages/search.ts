@@ -119,7 +119,8 @@ function facetLabel(key: FacetKey, value: string): string {
 
 function paint(state: SearchState, res: SearchResponse, deps: SearchPageDeps): void {
   if (!view) return;
-  const q = state.q.trim();
+  // A query of punctuation only is no query: the API lists passages (`all`), and so says the page.
+  const q = res.matchMode === 'all' ? '' : state.q.trim();
   view.status.textContent = q ? t().resultsFor(res.total, q) : hasFilters(state) ? t().results(res.total) : `${t().latest} (${t().results(res.total)})`;
   paintFacets(state, res, deps);
   if (res.hits.length === 0) {
