@@ -135,12 +135,16 @@ const GLUE_ALL = new RegExp(GLUE, 'gu');
 
 /** A number with thousands groups: 1.500, 1 500 (space, NBSP, thin or narrow NBSP), 1.500.000. */
 const GROUPED_SRC = '\\d{1,3}(?:[.\\u0020\\u00A0\\u2009\\u202F]\\d{3})+';
-/** One search unit: a grouped number, or a word (letters, marks, digits, glued by format characters). */
-const UNIT = new RegExp(
-  `(?<![\\p{L}\\p{N}.,])(?:${GROUPED_SRC})(?![\\p{L}\\p{N}]|[.,]\\d)` +
-    `|[\\p{L}\\p{N}](?:[\\p{L}\\p{M}\\p{N}]|${GLUE}+(?=[\\p{L}\\p{M}\\p{N}]))*`,
-  'gu',
-);
+/** A word: letters, marks and digits, glued by format characters between them. */
+const GLUED_WORD = new RegExp(`[\\p{L}\\p{N}](?:[\\p{L}\\p{M}\\p{N}]|${GLUE}+(?=[\\p{L}\\p{M}\\p{N}]))*`, 'gu');
+/** Any glue character: when a text has none (most do not), the plain word pattern is enough. */
+const HAS_GLUE = new RegExp(GLUE, 'u');
+/** The same as `GLUED_WORD` for text without glue (the pattern `splitSyllables` uses): faster. */
+const PLAIN_WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
+/** Thousands separators between digit groups. */
+const THOUSANDS_SEP = /^[.\u0020\u00A0\u2009\u202F]$/u;
+/** Letters next to digits in one word. */
+const MIXED = /\p{N}[^\p{N}]|[^\p{N}]\p{N}/u;
 const GROUPED_FULL = new RegExp(`^(?:${GROUPED_SRC})$`, 'u');
 /** Letter run / digit run boundaries inside a word: "HNNG31" is "HNNG" + "31". */
 const LETTERS_OR_DIGITS = /\p{N}+|[^\p{N}]+/gu;
@@ -175,12 +179,27 @@ const I_Y_SYLLABLE = /^(ch|kh|nh|ph|th|tr|[bcdđhklmnprstvx])[iy]$/u;
  */
 export function keyUnits(text: string, decode?: (word: string) => string | null): (Syllable & { read?: string })[] {
   const out: (Syllable & { read?: string })[] = [];
-  for (const m of text.matchAll(UNIT)) {
+  const words = [...text.matchAll(HAS_GLUE.test(text) ? GLUED_WORD : PLAIN_WORD)];
+  for (let i = 0; i < words.length; i++) {
+    const m = words[i]!;
     const raw = m[0];
     const start = m.index;
-    if (/^\d/.test(raw) && GROUPED_FULL.test(raw)) {
-      out.push({ text: raw, start, end: start + raw.length });
-      continue;
+    // 1.500 / 1 500: digit groups of three after a first group of one to three, one separator
+    // apart, not part of a longer number ("3.500.000" whole; "2,5" and "12.3" are not groups).
+    if (raw.length <= 3 && /^\d+$/.test(raw) && !(start > 0 && /[\d.,]/.test(text[start - 1]!))) {
+      let j = i;
+      while (
+        j + 1 < words.length &&
+        /^\d{3}$/.test(words[j + 1]![0]) &&
+        words[j + 1]!.index === words[j]!.index + words[j]![0].length + 1 &&
+        THOUSANDS_SEP.test(text[words[j + 1]!.index - 1]!)
+      ) j++;
+      const end = words[j]!.index + words[j]![0].length;
+      if (j > i && !/^[.,]?\d/.test(text.slice(end, end + 2)) && !/^[\p{L}]/u.test(text.slice(end, end + 1))) {
+        out.push({ text: text.slice(start, end), start, end });
+        i = j;
+        continue;
+      }
     }
     if (decode) {
       const read = decode(raw.replace(GLUE_ALL, ''));
@@ -189,7 +208,11 @@ export function keyUnits(text: string, decode?: (word: string) => string | null)
         continue;
       }
     }
-    // A word: letter runs and digit runs apart.
+    if (!MIXED.test(raw)) {
+      out.push({ text: raw, start, end: start + raw.length });
+      continue;
+    }
+    // Letters into digits: "HNNG31" → "HNNG", "31".
     for (const run of raw.matchAll(LETTERS_OR_DIGITS)) {
       const s = start + run.index;
       const t = run[0];

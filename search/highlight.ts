@@ -19,6 +19,24 @@ export interface HighlightTerms {
   foldedSequences: string[][];
 }
 
+/** Passage texts whose units are kept (about 8 kB each): a page of hits repeats across queries, pages and users. */
+const UNIT_CACHE_LIMIT = 2_000;
+const UNIT_CACHE = new Map<string, Syllable[]>();
+
+/**
+ * `keyUnits` of a passage text, memoised (cleared when full): cutting text into units is most of
+ * the highlighter's work, and the same passages come back in many answers.
+ */
+function unitsOf(text: string): Syllable[] {
+  let units = UNIT_CACHE.get(text);
+  if (units === undefined) {
+    units = keyUnits(text);
+    if (UNIT_CACHE.size >= UNIT_CACHE_LIMIT) UNIT_CACHE.clear();
+    UNIT_CACHE.set(text, units);
+  }
+  return units;
+}
+
 /** Syllables on each side of the match in a snippet. */
 const SNIPPET_SYLLABLES = 30;
 
@@ -92,7 +110,7 @@ export function snippetText(text: string, terms: HighlightTerms, size = SNIPPET_
 /** Both renderings of a hit, splitting and matching its syllables once. */
 export function highlightPassage(text: string, terms: HighlightTerms, size = SNIPPET_SYLLABLES): { highlighted: string; snippet: string } {
   // The index's own cutting: a date, a grouped number or a glued word is one unit, marked whole.
-  const syllables = keyUnits(text);
+  const syllables = unitsOf(text);
   if (syllables.length === 0) return { highlighted: escapeHtml(text), snippet: escapeHtml(text) };
   const marked = markedSyllables(syllables, terms);
   const n = syllables.length;

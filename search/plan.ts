@@ -208,9 +208,12 @@ export class QueryRunner {
   }
 
   /**
-   * Runs a words plan in ONE multi-search: per reading (in the plan's order) the hits query and
-   * its facet-only twins, then the relaxed readings' counts (`hitsPerPage: 0`, exact totals). The
-   * first reading with a hit answers; the others cost the engine a search each but no round trip.
+   * Runs a words plan. One multi-search carries the first reading in full (page of hits, facet
+   * counts) and every other reading — the later ones and, for a query typed with diacritics, the
+   * relaxed ones — as a count only (`hitsPerPage: 0`: an exact total, no ranking, no facets, no
+   * documents), so the engine does little more than for the first reading alone. The first
+   * reading answers in that one round trip when it finds anything (most queries); otherwise the
+   * counts already say which reading answers, and one more request fetches its page and facets.
    */
   private async runWords(
     query: RunQuery,
@@ -219,33 +222,31 @@ export class QueryRunner {
     matcher: AliasMatcher | null,
   ): Promise<Omit<SearchResult, 'tookMs'>> {
     const paging: SearchParams = { sort: sortFor(query.sort), page: query.page, hitsPerPage: query.perPage };
-    const group = 1 + filtering.plan.own.length;
-    const queries: PassageQuery[] = [];
-    for (const v of plan.readings) queries.push(...this.facetedQueries(v.q, matchParams(v), paging, filtering));
-    for (const v of plan.relaxed) {
-      queries.push({ ...matchParams(v), q: v.q, filter: filtering.filter ?? undefined, page: 1, hitsPerPage: 0 });
+    const [first, ...later] = plan.readings;
+    const full = this.facetedQueries(first!.q, matchParams(first!), paging, filtering);
+    const count = (v: PlanReading): PassageQuery => ({ ...matchParams(v), q: v.q, filter: filtering.filter ?? undefined, page: 1, hitsPerPage: 0 });
+    const results = await this.engine.multiSearchPassages('searching', [...full, ...later.map(count), ...plan.relaxed.map(count)]);
+    const totals = [results[0]!, ...results.slice(full.length)].map((r) => r.totalHits ?? 0);
+    const answered = plan.readings.findIndex((_, i) => totals[i]! > 0);
+    let res = results[0]!;
+    let facets = mergeFacets(filtering.plan, res.facetDistribution, results.slice(1, full.length).map((r) => r.facetDistribution));
+    if (answered > 0) {
+      const v = plan.readings[answered]!;
+      ({ res, facets } = await this.searchFaceted(v.q, matchParams(v), paging, filtering));
     }
-    const results = await this.engine.multiSearchPassages('searching', queries);
-    const answered = plan.readings.findIndex((_, i) => (results[i * group]!.totalHits ?? 0) > 0);
-    const facetsOf = (i: number) =>
-      mergeFacets(filtering.plan, results[i * group]!.facetDistribution, results.slice(i * group + 1, (i + 1) * group).map((r) => r.facetDistribution));
     if (answered >= 0) {
       const v = plan.readings[answered]!;
-      const res = results[answered * group]!;
       const terms = highlightTermsFor(v.parts, v.mode, matcher);
       return {
-        ...this.toResult(res.hits, res.totalHits ?? 0, facetsOf(answered), query, terms, v.reading === 'context' ? 'context' : v.mode),
+        ...this.toResult(res.hits, res.totalHits ?? 0, facets, query, terms, v.reading === 'context' ? 'context' : v.mode),
         answeredBy: v.name,
       };
     }
-    // Nothing answered: the facet counts of the first reading that counts anything (a filtered
-    // facet still shows where the words are), and for an exact query the offer of the relaxed one.
-    let shown = plan.readings.findIndex((_, i) => Object.values(facetsOf(i)).some((c) => Object.keys(c).length > 0));
-    if (shown < 0) shown = 0;
-    const out: Omit<SearchResult, 'tookMs'> = { ...emptyResult(query), facets: facetsOf(shown), matchMode: plan.mode, answeredBy: null };
+    // Nothing answered: the first reading's facet counts (a filtered facet still shows where the
+    // words are), and for a query typed with diacritics the offer of the relaxed search.
+    const out: Omit<SearchResult, 'tookMs'> = { ...emptyResult(query), facets, matchMode: plan.mode, answeredBy: null };
     if (plan.relaxedQuery !== null) {
-      const base = plan.readings.length * group;
-      const total = results.slice(base).map((r) => r.totalHits ?? 0).find((t) => t > 0) ?? 0;
+      const total = totals.slice(plan.readings.length).find((t) => t > 0) ?? 0;
       out.relaxed = { available: total > 0, query: plan.relaxedQuery, total };
     }
     return out;

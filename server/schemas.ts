@@ -67,6 +67,25 @@ export const SearchResponse = Type.Object({
   page: Type.Integer(),
   perPage: Type.Integer(),
   tookMs: Type.Number(),
+  matchMode: Type.Optional(
+    Type.String({ description: 'How the query was matched: exact (diacritics respected), folded (typed without diacritics), quote (a long pasted sentence, chunk by chunk), context (speaker and event names searched too), all (empty query, or punctuation only: a listing).' }),
+  ),
+  answeredBy: Type.Optional(
+    Nullable(Type.String({ description: 'Which reading of the query plan answered (exact word, exact words, exact context, folded word, folded words, folded context, quote); null when none found anything.' })),
+  ),
+  relaxed: Type.Optional(
+    Type.Object(
+      {
+        available: Type.Boolean({ description: 'True when the search without diacritics finds passages.' }),
+        query: Type.String({ description: 'The query without diacritics, to run as q (e.g. “Lào” → “Lao”).' }),
+        total: Type.Integer({ description: 'Passages the query without diacritics finds, with the same filters.' }),
+      },
+      {
+        description:
+          'Present only when a query typed with diacritics matched nothing exactly: no hits are returned (never folded matches in their place, and an export of the same q is empty), and this offers the relaxed search.',
+      },
+    ),
+  ),
 });
 
 const IdList = (name: string) =>

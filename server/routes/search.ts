@@ -48,6 +48,9 @@ export const searchRoutes: FastifyPluginAsyncTypebox<SearchRoutesOptions> = asyn
         page: result.page,
         perPage: result.perPage,
         tookMs: result.tookMs,
+        ...(result.matchMode ? { matchMode: result.matchMode } : {}),
+        ...(result.answeredBy !== undefined ? { answeredBy: result.answeredBy } : {}),
+        ...(result.relaxed ? { relaxed: result.relaxed } : {}),
       };
     },
   );

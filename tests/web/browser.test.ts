@@ -280,6 +280,18 @@ describe.runIf(HAS_CHROMIUM)('the web UI in Chromium', { timeout: 120_000 }, () 
     await finish(page);
   });
 
+  it('says "No exact match" for diacritics that match nothing, and runs the search without them on request', async () => {
+    const page = await newPage();
+    await page.goto(`${base}/?q=${encodeURIComponent('ngoại gìao')}`);
+    await poll(() => page.locator('.relaxed-offer').count()).toBe(1);
+    expect(await page.locator('.relaxed-offer .notice-title').textContent()).toBe('Không có kết quả khớp chính xác cho “ngoại gìao” — tìm không dấu?');
+    expect(await page.locator('.hits li').count()).toBe(0);
+    await page.locator('.relaxed-offer a.relaxed-search').click();
+    await poll(() => decodeURIComponent(page.url())).toContain('q=ngoai+giao');
+    await poll(() => page.locator('.hits li').count()).toBeGreaterThan(0);
+    await finish(page);
+  });
+
   it('debounces typing: far fewer searches than keystrokes, the last one for the whole query', async () => {
     const page = await newPage();
     await page.goto(`${base}/events`);

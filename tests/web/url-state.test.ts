@@ -41,4 +41,12 @@ describe('search state in the URL', () => {
   it('always sends sort, page and page size to the API', () => {
     expect(toApiQuery(emptySearchState(), 10).toString()).toBe('sort=relevance&page=1&perPage=10');
   });
+
+  it('keeps a pasted 300-character query whole, never cut at 200', () => {
+    const q = 'Hội nghị Ngoại giao lần thứ 32 bàn về ngoại giao kinh tế. '.repeat(6).slice(0, 300);
+    expect(q.length).toBe(300);
+    const state = parseSearchState(new URLSearchParams({ q }));
+    expect(state.q).toBe(q);
+    expect(toApiQuery(state, 20).get('q')).toBe(q);
+  });
 });

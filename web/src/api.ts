@@ -100,6 +100,10 @@ export interface SearchResponse {
   total: number;
   page: number;
   perPage: number;
+  /** The offer to search without diacritics when a query typed with them matched nothing exactly. */
+  relaxed?: { available: boolean; query: string; total: number };
+  /** How the API matched the query; `all` is a listing (empty query, or punctuation only). */
+  matchMode?: string;
 }
 
 /** Normalises facet counts: `{speaker: {id: n}}` or `{speaker: [{value, count}]}`. */
@@ -128,6 +132,10 @@ export async function searchPassages(state: SearchState, perPage: number, signal
     total: Number(body?.total) || 0,
     page: Number(body?.page) || state.page,
     perPage: Number(body?.perPage) || perPage,
+    ...(typeof body?.matchMode === 'string' ? { matchMode: body.matchMode } : {}),
+    ...(body?.relaxed && typeof body.relaxed.query === 'string'
+      ? { relaxed: { available: body.relaxed.available === true, query: String(body.relaxed.query), total: Number(body.relaxed.total) || 0 } }
+      : {}),
   };
 }
 

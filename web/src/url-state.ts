@@ -21,8 +21,11 @@ export interface SearchState {
   page: number;
 }
 
-/** Longest query the UI sends; the API bounds `q` too, this just avoids a pointless 400. */
-export const MAX_QUERY_LENGTH = 200;
+/**
+ * Longest query the UI sends: the API's own bound on `q` (500, server/schemas.ts), so a pasted
+ * 300-character sentence is searched whole, never cut silently.
+ */
+export const MAX_QUERY_LENGTH = 500;
 const MAX_PAGE = 1000;
 
 /** A state with no query, no filter, first page, relevance order. */

@@ -119,11 +119,12 @@ function facetLabel(key: FacetKey, value: string): string {
 
 function paint(state: SearchState, res: SearchResponse, deps: SearchPageDeps): void {
   if (!view) return;
-  const q = state.q.trim();
+  // A query of punctuation only is no query: the API lists passages (`all`), and so says the page.
+  const q = res.matchMode === 'all' ? '' : state.q.trim();
   view.status.textContent = q ? t().resultsFor(res.total, q) : hasFilters(state) ? t().results(res.total) : `${t().latest} (${t().results(res.total)})`;
   paintFacets(state, res, deps);
   if (res.hits.length === 0) {
-    replaceChildren(view.results, emptyState(state));
+    replaceChildren(view.results, res.relaxed?.available ? relaxedOffer(state, res.relaxed) : emptyState(state));
     return;
   }
   const list = h('ol', { class: 'hits', start: String((res.page - 1) * res.perPage + 1) });
@@ -183,6 +184,19 @@ function pagination(state: SearchState, res: SearchResponse): HTMLElement | null
     page > 1 ? h('a', { class: 'button', href: hrefFor({ ...state, page: page - 1 }), rel: 'prev' }, `← ${t().prev}`) : h('span', {}),
     h('span', { class: 'page-of', 'aria-current': 'page' }, t().pageOf(page, pages)),
     page < pages ? h('a', { class: 'button', href: hrefFor({ ...state, page: page + 1 }), rel: 'next' }, `${t().next} →`) : h('span', {}),
+  );
+}
+
+/**
+ * No exact match for a query typed with diacritics: say so, and offer the search without them
+ * (never shown in their place: a count must mean what was typed).
+ */
+function relaxedOffer(state: SearchState, relaxed: { query: string; total: number }): HTMLElement {
+  return h(
+    'div',
+    { class: 'notice empty-state relaxed-offer' },
+    h('p', { class: 'notice-title' }, t().noExactMatch(state.q.trim())),
+    h('p', {}, h('a', { class: 'button relaxed-search', href: hrefFor({ ...state, q: relaxed.query, page: 1 }) }, t().relaxedSearch(relaxed.query, relaxed.total))),
   );
 }
 
