@@ -99,6 +99,9 @@ export function createCorpusSync(opts: CorpusSyncOptions): CorpusSync {
   };
 
   const apply = async (relPaths: string[]): Promise<SyncResult> => {
+    // Hashing the whole folder overlaps the ingest instead of delaying the write.
+    const fingerprinted = fingerprint();
+    fingerprinted.catch(() => {});
     const { ok, rejected } = checkPaths(relPaths);
     // A file gone by now (deleted or renamed right after the event) is a removal.
     const present: string[] = [];
@@ -136,7 +139,7 @@ export function createCorpusSync(opts: CorpusSyncOptions): CorpusSync {
     };
     let replaced: string[] = [];
     if (articles.length > 0) {
-      const report = await opts.search.applyArticles(records, { kb: opts.kb, fingerprint: await fingerprint() });
+      const report = await opts.search.applyArticles(records, { kb: opts.kb, fingerprint: await fingerprinted });
       replaced = report.replacedArticleIds;
       opts.onChange?.();
       opts.log?.info(
