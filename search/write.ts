@@ -5,9 +5,9 @@
  */
 import type { Index, Settings, Task } from 'meilisearch';
 import type { Logger } from 'pino';
-import type { KnowledgeBase } from '../ingest/types.ts';
+import type { KnowledgeBase, Passage } from '../ingest/types.ts';
 import { AliasMatcher, buildAliasGroups } from './aliases.ts';
-import { buildPassageDocs } from './documents.ts';
+import { buildPassageDocs, passageDocBuilder } from './documents.ts';
 import { quoteFilterValue } from './filters.ts';
 import { INDEX_NAMES, NEXT_SUFFIX, taskError, type EngineClient, type IndexName } from './engine-client.ts';
 import { EngineTaskError } from './errors/engine-task-error.ts';
@@ -68,6 +68,7 @@ export class IndexWriter {
     const started = Date.now();
     const groups = buildAliasGroups(opts.kb);
     const matcher = new AliasMatcher(groups);
+    const toDoc = passageDocBuilder(records, matcher);
     const meta: MetaDoc = {
       id: META_ID,
       fingerprint: opts.fingerprint,
@@ -75,8 +76,11 @@ export class IndexWriter {
       aliasGroups: groups,
       ...(opts.buildKey ? { buildKey: opts.buildKey } : {}),
     };
+    // Passage documents (with their Telex and alias twins, several times a passage's size) are
+    // built one upload batch at a time below, never all at once: the ingest + reindex process
+    // then holds the records, not the records and every document built from them.
     const docs: Record<IndexName, { id: unknown }[]> = {
-      passages: buildPassageDocs(records, matcher),
+      passages: records.passages,
       articles: records.articles,
       people: records.people,
       events: records.events,
@@ -109,8 +113,11 @@ export class IndexWriter {
         await enqueue(`configuring index ${uid}`, () => engine.index(name, true).updateSettings(settings[name]));
         const all = docs[name];
         for (let i = 0; i < all.length; i += UPLOAD_BATCH) {
-          const batch = all.slice(i, i + UPLOAD_BATCH);
-          await enqueue(`indexing ${name}`, () => engine.index(name, true).addDocuments(batch as Record<string, any>[]), batch);
+          const slice = all.slice(i, i + UPLOAD_BATCH);
+          const batch = name === 'passages' ? (slice as Passage[]).map(toDoc) : slice;
+          // The wait keeps only the ids (to name a rejected document), not the documents.
+          const ids = batch.map((d) => ({ id: d.id }));
+          await enqueue(`indexing ${name}`, () => engine.index(name, true).addDocuments(batch as Record<string, any>[]), ids);
         }
       }
       const firstError = (await Promise.all(waits)).find((e) => e !== null);
