@@ -38,8 +38,6 @@ const VARIANTS: Variant[] = [
   { name: 'without contextTelex', drop: ['contextTelex'] },
   { name: 'without context + contextTelex', drop: ['context', 'contextTelex'] },
   { name: 'without aliasesTelex', drop: ['aliasesTelex'] },
-  { name: 'without aliases + aliasesTelex', drop: ['aliases', 'aliasesTelex'] },
-  { name: 'without textTelex', drop: ['textTelex'] },
   { name: 'proximityPrecision byAttribute', drop: [], settings: { proximityPrecision: 'byAttribute' } },
 ];
 
