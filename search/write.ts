@@ -218,8 +218,8 @@ export class IndexWriter {
     // unknown speaker or a missing article), then the passages (add, then delete the stale ones),
     // then the replaced articles, then the meta record.
     // The engine works one batch at a time and puts consecutive document tasks of one index in
-    // one batch: enqueued while the people/events batch runs, the passages' add and delete
-    // usually commit together, so a search sees the old version or the new one, never both.
+    // one batch: enqueued while the earlier tasks (the meta marker first, always) run, the
+    // passages' add and delete usually commit together, so a search sees one version, not both.
     const steps: WriteStep[] = [];
     steps.push(['marking the update', 'meta', () => this.engine.index('meta').updateDocuments([{ id: META_ID, updatingSince: new Date(started).toISOString() }])]);
     if (records.people.length > 0) steps.push(['indexing people', 'people', () => this.engine.index('people').addDocuments(records.people as unknown as Record<string, any>[]), records.people]);
