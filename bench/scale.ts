@@ -5,6 +5,8 @@
  * (bench/synthetic.ts), on a throw-away local engine (or `MEILI_URL`), traffic to 127.0.0.1 only:
  * - ingest rate: the real pipeline (read, parse, clean, extract) over the generated `.txt` files;
  * - full reindex time of all passages (`SearchService.reindex`, atomic swap included);
+ * - one article added in place to that index (`createCorpusSync().applyFiles`, what the watcher
+ *   calls): time until a search finds it, and until the call returns;
  * - index size on disk (engine `/stats` databaseSize, and the data directory when local);
  * - `/api/search` latency at that size (real app in a child process, autocannon, 1 and 8 connections),
  *   and the same queries sent straight to Meilisearch;
@@ -20,6 +22,7 @@ import { loadKnowledgeBase } from '../ingest/kb.ts';
 import { runIngest } from '../ingest/pipeline.ts';
 import { loadConfig, type Config } from '../lib/config.ts';
 import { connectEngine, createSearchService } from '../search/index.ts';
+import { createCorpusSync } from '../server/corpus-sync.ts';
 import { engineStats } from './baseline-index.ts';
 import { passageDocsOf } from './passage-docs.ts';
 import { apiTarget, directTarget, loadQueryMix, runCannon, serveApp, type ServedApp } from './cannon.ts';
@@ -86,6 +89,35 @@ try {
   out.reindex = { passages: ingest.passages.length, seconds: reindexSeconds, passagesPerSecond: ingest.passages.length / reindexSeconds };
   log.warn(out.reindex, 'reindex');
 
+  // One new article applied in place, as the watcher does when a file lands in CORPUS_DIR; a
+  // search polls every 20 ms for its unique words (a number and a place no synthetic text has).
+  {
+    const file = 'added/bai-moi-7391.txt';
+    await fs.mkdir(path.join(corpusDir, 'added'), { recursive: true });
+    await fs.writeFile(
+      path.join(corpusDir, file),
+      'url: https://baoquocte.vn/scale/bai-moi-7391.html\n---\n date 2025-11-20 Đoàn công tác số 7391 thăm Cần Giờ\n\n' +
+        'Ngày 20/11/2025, đoàn công tác số 7391 của Bộ Ngoại giao đã làm việc tại Cần Giờ về hợp tác biển.\n\n' +
+        'Hai bên nhất trí thúc đẩy hợp tác kinh tế biển, bảo tồn rừng ngập mặn và phát triển du lịch bền vững.\n',
+    );
+    const sync = createCorpusSync({ config: { corpusDir }, search: service, kb });
+    const find = () => service.search({ q: '7391 Cần Giờ', filters: {}, sort: 'relevance', page: 1, perPage: 10 });
+    if ((await find()).total !== 0) throw new Error('the added article is already searchable before it was added');
+    const t0 = performance.now();
+    let searchableMs: number | null = null;
+    const applying = sync.applyFiles([file]).then((r) => ({ r, ms: performance.now() - t0 }));
+    let settled = false;
+    void applying.finally(() => (settled = true));
+    while (searchableMs === null) {
+      if ((await find()).total > 0) searchableMs = performance.now() - t0;
+      else if (settled && (await find()).total === 0) break;
+      else await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const { r, ms } = await applying;
+    out.incrementalAdd = { passagesInIndex: ingest.passages.length, articles: r.articles.length, rejected: r.rejected, searchableMs, applyMs: ms };
+    log.warn(out.incrementalAdd, 'incremental add');
+  }
+
   const stats = await engineStats({ url: engine.url, masterKey: engine.masterKey });
   let dataDirBytes: number | null = null;
   if (!config0.meili) {
@@ -128,6 +160,7 @@ try {
         `synthetic corpus: ${g.articles} articles generated for ${target} passages`,
         `ingest (read+parse+clean+extract): ${i.articles} articles, ${i.passages} passages in ${i.seconds.toFixed(1)} s = ${i.articlesPerSecond.toFixed(0)} articles/s (rejected ${i.rejected})`,
         `full reindex: ${r.passages} passages in ${r.seconds.toFixed(1)} s (${r.passagesPerSecond.toFixed(0)} passages/s)`,
+        `one article added in place: searchable after ${f((out.incrementalAdd as { searchableMs: number | null }).searchableMs)} ms, call returned after ${f((out.incrementalAdd as { applyMs: number }).applyMs)} ms`,
         `index size: engine databaseSize ${f(s.databaseSizeMiB)} MiB, data dir ${f(s.dataDirMiB)} MiB`,
         `/api/search at this size, 1 connection: p50 ${f(q.c1.p50)} p95 ${f(q.c1.p95)} p99 ${f(q.c1.p99)} ms, ${f(q.c1.rps)} req/s (non-2xx ${q.c1.non2xx})`,
         `/api/search at this size, 8 connections: p50 ${f(q.c8.p50)} p95 ${f(q.c8.p95)} p99 ${f(q.c8.p99)} ms, ${f(q.c8.rps)} req/s (non-2xx ${q.c8.non2xx})`,

@@ -2,7 +2,9 @@
  * `npm run ingest -- --input DIR --out DIR [--kb DIR] [--no-index] [--strict] [--max-bytes N]`
  *
  * Entry point: reads configuration once, ingests every file of the input folder, writes the
- * record files, prints a closing report and (unless `--no-index`) reindexes the search engine.
+ * record files, prints a closing report and (unless `--no-index`) brings the search engine up to
+ * date: changed files applied in place when the knowledge base, pipeline and index settings are
+ * those of the serving build, else a full reindex with an atomic swap.
  * Exits non-zero only with `--strict` when a file was rejected, or when no article came out.
  */
 import path from 'node:path';
@@ -68,11 +70,27 @@ async function main(argv: string[]): Promise<number> {
 
   if (!args['no-index'] && result.articles.length > 0) {
     const search = await import('../search/index.ts');
+    const { buildKeyFor, createCorpusSync } = await import('../server/corpus-sync.ts');
     const engine = await search.connectEngine(config, log);
     try {
       const service = search.createSearchService({ url: engine.url, masterKey: engine.masterKey, indexPrefix: config.indexPrefix, log });
-      await service.reindex(result, { fingerprint: result.fingerprint, kb });
-      out.write(`Indexed ${result.passages.length} passages\n`);
+      const health = await service.health();
+      const buildKey = buildKeyFor(kb);
+      if (health.corpusFingerprint === result.fingerprint && health.buildKey === buildKey) {
+        out.write(`Index is current (fingerprint ${result.fingerprint.slice(0, 12)}): nothing to apply\n`);
+      } else if (health.corpusFingerprint && health.buildKey === buildKey) {
+        // Same KB, pipeline and settings as the serving build: apply the changed files in place.
+        const sync = createCorpusSync({ config: { corpusDir: inputDir }, search: service, kb, log });
+        const r = await sync.syncAll();
+        out.write(
+          `Applied in place: ${r.articles.length} article(s) written, ${r.removedArticleIds.length} removed` +
+            (r.rejected.length ? `, ${r.rejected.length} file(s) not applied (${r.rejected.map((x) => `${x.file}: ${x.reason}`).join('; ')})` : '') +
+            '\n',
+        );
+      } else {
+        await service.reindex(result, { fingerprint: result.fingerprint, kb, buildKey });
+        out.write(`Indexed ${result.passages.length} passages (full reindex${health.corpusFingerprint ? ': knowledge base, pipeline or index settings changed' : ''})\n`);
+      }
     } finally {
       await engine.stop();
     }

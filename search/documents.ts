@@ -86,10 +86,18 @@ export function roleOn(person: Person, date: string | null): Role | null {
 
 /** Builds the passages index documents for a record set. */
 export function buildPassageDocs(records: RecordSet, matcher: AliasMatcher): PassageIndexDoc[] {
+  return records.passages.map(passageDocBuilder(records, matcher));
+}
+
+/**
+ * The builder of one passage's index document, with the record set's articles, people and events
+ * looked up once: a reindex builds documents one upload batch at a time with it.
+ */
+export function passageDocBuilder(records: Omit<RecordSet, 'passages'>, matcher: AliasMatcher): (p: Passage) => PassageIndexDoc {
   const articles = new Map<string, Article>(records.articles.map((a) => [a.id, a]));
   const people = new Map<string, Person>(records.people.map((p) => [p.id, p]));
   const events = new Map<string, Event>(records.events.map((e) => [e.id, e]));
-  return records.passages.map((p: Passage) => {
+  return (p: Passage): PassageIndexDoc => {
     const article = articles.get(p.articleId);
     const date = article?.date ?? null;
     const speaker = p.speakerId ? people.get(p.speakerId) : undefined;
@@ -119,5 +127,5 @@ export function buildPassageDocs(records: RecordSet, matcher: AliasMatcher): Pas
       contextTelex: context.map((c) => keyText(c, 'exact')),
       contextFolded: context.map((c) => keyText(c, 'folded')),
     };
-  });
+  };
 }

@@ -3,11 +3,11 @@
  * and one atomic swap; incremental upserts and removals of articles in the live indexes. All
  * writes of one process run one after another.
  */
-import type { Index, Settings } from 'meilisearch';
+import type { Index, Settings, Task } from 'meilisearch';
 import type { Logger } from 'pino';
-import type { Article, KnowledgeBase } from '../ingest/types.ts';
+import type { KnowledgeBase, Passage } from '../ingest/types.ts';
 import { AliasMatcher, buildAliasGroups } from './aliases.ts';
-import { buildPassageDocs } from './documents.ts';
+import { buildPassageDocs, passageDocBuilder } from './documents.ts';
 import { quoteFilterValue } from './filters.ts';
 import { INDEX_NAMES, NEXT_SUFFIX, taskError, type EngineClient, type IndexName } from './engine-client.ts';
 import { EngineTaskError } from './errors/engine-task-error.ts';
@@ -68,6 +68,7 @@ export class IndexWriter {
     const started = Date.now();
     const groups = buildAliasGroups(opts.kb);
     const matcher = new AliasMatcher(groups);
+    const toDoc = passageDocBuilder(records, matcher);
     const meta: MetaDoc = {
       id: META_ID,
       fingerprint: opts.fingerprint,
@@ -75,8 +76,11 @@ export class IndexWriter {
       aliasGroups: groups,
       ...(opts.buildKey ? { buildKey: opts.buildKey } : {}),
     };
+    // Passage documents (with their Telex and alias twins, several times a passage's size) are
+    // built one upload batch at a time below, never all at once: the ingest + reindex process
+    // then holds the records, not the records and every document built from them.
     const docs: Record<IndexName, { id: unknown }[]> = {
-      passages: buildPassageDocs(records, matcher),
+      passages: records.passages,
       articles: records.articles,
       people: records.people,
       events: records.events,
@@ -109,8 +113,11 @@ export class IndexWriter {
         await enqueue(`configuring index ${uid}`, () => engine.index(name, true).updateSettings(settings[name]));
         const all = docs[name];
         for (let i = 0; i < all.length; i += UPLOAD_BATCH) {
-          const batch = all.slice(i, i + UPLOAD_BATCH);
-          await enqueue(`indexing ${name}`, () => engine.index(name, true).addDocuments(batch as Record<string, any>[]), batch);
+          const slice = all.slice(i, i + UPLOAD_BATCH);
+          const batch = name === 'passages' ? (slice as Passage[]).map(toDoc) : slice;
+          // The wait keeps only the ids (to name a rejected document), not the documents.
+          const ids = batch.map((d) => ({ id: d.id }));
+          await enqueue(`indexing ${name}`, () => engine.index(name, true).addDocuments(batch as Record<string, any>[]), ids);
         }
       }
       const firstError = (await Promise.all(waits)).find((e) => e !== null);
@@ -207,17 +214,32 @@ export class IndexWriter {
     // neighbours got (a KB change forces a full reindex, never an update).
     const { matcher } = await this.meta.load();
     const docs = buildPassageDocs(records, matcher ?? new AliasMatcher(buildAliasGroups(opts.kb)));
+    // Order: the people, events and articles a passage points to first (a hit never links to an
+    // unknown speaker or a missing article), then the passages (add, then delete the stale ones),
+    // then the replaced articles, then the meta record.
+    // The engine works one batch at a time and puts consecutive document tasks of one index in
+    // one batch: enqueued while the earlier tasks (the meta marker first, always) run, the
+    // passages' add and delete usually commit together, so a search sees one version, not both.
     const steps: WriteStep[] = [];
+    steps.push(['marking the update', 'meta', () => this.engine.index('meta').updateDocuments([{ id: META_ID, updatingSince: new Date(started).toISOString() }])]);
+    if (records.people.length > 0) steps.push(['indexing people', 'people', () => this.engine.index('people').addDocuments(records.people as unknown as Record<string, any>[]), records.people]);
+    if (records.events.length > 0) steps.push(['indexing events', 'events', () => this.engine.index('events').addDocuments(records.events as unknown as Record<string, any>[]), records.events]);
+    steps.push(['indexing articles', 'articles', () => this.engine.index('articles').addDocuments(records.articles as unknown as Record<string, any>[]), records.articles]);
+    const firstPassageStep = steps.length;
     for (const batch of chunks(docs, UPLOAD_BATCH)) {
       steps.push(['indexing passages', 'passages', () => this.engine.index('passages').addDocuments(batch as Record<string, any>[]), batch]);
     }
     if (stale.length > 0) steps.push(['deleting stale passages', 'passages', () => this.engine.index('passages').deleteDocuments(stale)]);
-    steps.push(['indexing articles', 'articles', () => this.engine.index('articles').addDocuments(records.articles as unknown as Record<string, any>[]), records.articles]);
+    const lastPassageStep = steps.length - 1;
     if (replaced.length > 0) steps.push(['deleting replaced articles', 'articles', () => this.engine.index('articles').deleteDocuments(replaced)]);
-    if (records.people.length > 0) steps.push(['indexing people', 'people', () => this.engine.index('people').addDocuments(records.people as unknown as Record<string, any>[]), records.people]);
-    if (records.events.length > 0) steps.push(['indexing events', 'events', () => this.engine.index('events').addDocuments(records.events as unknown as Record<string, any>[]), records.events]);
-    await this.writeInOrder(steps);
-    await this.touchMeta(opts.fingerprint);
+    steps.push(['recording the update', 'meta', () => this.engine.index('meta').updateDocuments([metaPatch(opts.fingerprint)])]);
+    const tasks = await this.writeInOrder(steps);
+    this.meta.clear();
+    const passageBatches = new Set(tasks.slice(firstPassageStep, lastPassageStep + 1).map((t) => t.batchUid));
+    if (stale.length > 0 && passageBatches.size > 1) {
+      // Not an error: the new passages were searchable before the stale ones went.
+      this.log?.debug({ batches: [...passageBatches] }, 'passages written and stale ones deleted in separate engine batches: both versions were briefly searchable');
+    }
     const report: ApplyReport = {
       articles: records.articles.length,
       passagesWritten: docs.length,
@@ -229,22 +251,26 @@ export class IndexWriter {
     return report;
   }
 
-  /** Enqueues every step at once (each index runs its tasks in enqueue order), then waits for all; the first failure is thrown. */
-  private async writeInOrder(steps: WriteStep[]): Promise<void> {
-    const waits: Promise<unknown>[] = [];
+  /**
+   * Enqueues every step at once (the engine runs tasks in enqueue order), then waits for all and
+   * returns the finished tasks in step order; the first failure is thrown.
+   */
+  private async writeInOrder(steps: WriteStep[]): Promise<Task[]> {
+    const waits: Promise<Task | Error>[] = [];
     for (const [what, , start, batch] of steps) {
       const task = start();
-      waits.push(this.engine.waitOk(what, task, batch).then(() => null, (err: unknown) => err));
+      waits.push(this.engine.waitOk(what, task, batch).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err)))));
       await this.engine.call(what, () => task);
     }
-    const firstError = (await Promise.all(waits)).find((e) => e !== null);
+    const done = await Promise.all(waits);
+    const firstError = done.find((t): t is Error => t instanceof Error);
     if (firstError) throw firstError;
+    return done as Task[];
   }
 
   /** Records the update's time (and the corpus fingerprint it leaves) in the meta record. */
   private async touchMeta(fingerprint: string | undefined): Promise<void> {
-    const patch = { id: META_ID, updatedAt: new Date().toISOString(), ...(fingerprint ? { fingerprint } : {}) };
-    await this.engine.waitOk('recording the update', this.engine.index('meta').updateDocuments([patch]));
+    await this.engine.waitOk('recording the update', this.engine.index('meta').updateDocuments([metaPatch(fingerprint)]));
     this.meta.clear();
   }
 
@@ -312,4 +338,9 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
+}
+
+/** The meta record's fields an incremental update changes: its time, and the corpus fingerprint it leaves. */
+function metaPatch(fingerprint: string | undefined): Record<string, unknown> {
+  return { id: META_ID, updatedAt: new Date().toISOString(), updatingSince: null, ...(fingerprint ? { fingerprint } : {}) };
 }

@@ -13,10 +13,10 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Logger } from 'pino';
-import { fingerprintFiles, hashSourceFiles, ingestFiles } from '../ingest/pipeline.ts';
+import { buildKeyOf, fingerprintFiles, hashSourceFiles, ingestFiles } from '../ingest/pipeline.ts';
 import type { Article, IngestWarning, KnowledgeBase } from '../ingest/types.ts';
 import type { Config } from '../lib/config.ts';
-import type { RecordSet, SearchService } from '../search/index.ts';
+import { INDEX_FORMAT, type RecordSet, type SearchService } from '../search/index.ts';
 
 /** What one sync call did. Paths are relative to `CORPUS_DIR`. */
 export interface SyncResult {
@@ -47,6 +47,14 @@ export interface CorpusSyncOptions {
   log?: Logger | FastifyBaseLogger;
   /** Called after a call changed the index (the server forgets its cached people and events). */
   onChange?: () => void;
+}
+
+/**
+ * What a build depends on besides the corpus files: the knowledge base, the pipeline version and
+ * the index settings. A full reindex records it; in-place updates are only safe while it holds.
+ */
+export function buildKeyFor(kb: KnowledgeBase): string {
+  return `${buildKeyOf(kb)}:${INDEX_FORMAT}`;
 }
 
 const EMPTY: SyncResult = { articles: [], removedArticleIds: [], rejected: [], warnings: [] };
@@ -91,6 +99,9 @@ export function createCorpusSync(opts: CorpusSyncOptions): CorpusSync {
   };
 
   const apply = async (relPaths: string[]): Promise<SyncResult> => {
+    // Hashing the whole folder overlaps the ingest instead of delaying the write.
+    const fingerprinted = fingerprint();
+    fingerprinted.catch(() => {});
     const { ok, rejected } = checkPaths(relPaths);
     // A file gone by now (deleted or renamed right after the event) is a removal.
     const present: string[] = [];
@@ -128,7 +139,7 @@ export function createCorpusSync(opts: CorpusSyncOptions): CorpusSync {
     };
     let replaced: string[] = [];
     if (articles.length > 0) {
-      const report = await opts.search.applyArticles(records, { kb: opts.kb, fingerprint: await fingerprint() });
+      const report = await opts.search.applyArticles(records, { kb: opts.kb, fingerprint: await fingerprinted });
       replaced = report.replacedArticleIds;
       opts.onChange?.();
       opts.log?.info(

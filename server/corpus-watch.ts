@@ -61,8 +61,15 @@ export function watchCorpus(opts: WatchCorpusOptions): CorpusWatcher {
     removed.clear();
     running = running.then(async () => {
       try {
-        if (toRemove.length > 0) opts.onApplied?.(await opts.sync.removeFiles(toRemove));
-        if (toApply.length > 0) opts.onApplied?.(await opts.sync.applyFiles(toApply));
+        // Awaited before the optional callback: `f?.(await x)` would skip `x` when `f` is absent.
+        if (toRemove.length > 0) {
+          const result = await opts.sync.removeFiles(toRemove);
+          opts.onApplied?.(result);
+        }
+        if (toApply.length > 0) {
+          const result = await opts.sync.applyFiles(toApply);
+          opts.onApplied?.(result);
+        }
       } catch (err) {
         opts.log?.error({ err, files: [...toRemove, ...toApply] }, 'corpus watch: could not apply the changed files; the index keeps its previous state for them');
       }

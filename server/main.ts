@@ -12,13 +12,15 @@ import { pathToFileURL } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
 import { loadKnowledgeBase } from '../ingest/kb.ts';
-import { buildKeyOf, fingerprintCorpus, runIngest, writeRecords } from '../ingest/pipeline.ts';
+import { fingerprintCorpus, runIngest, writeRecords } from '../ingest/pipeline.ts';
 import type { KnowledgeBase } from '../ingest/types.ts';
 import { ConfigError, loadConfig, type Config } from '../lib/config.ts';
 import type { EngineHandle } from '../search/engine.ts';
-import { connectEngine, createSearchService, INDEX_FORMAT, type SearchService } from '../search/index.ts';
+import { connectEngine, createSearchService, type SearchService } from '../search/index.ts';
 import { buildApp } from './app.ts';
-import { createCorpusSync, type CorpusSync } from './corpus-sync.ts';
+import { buildKeyFor, createCorpusSync, type CorpusSync } from './corpus-sync.ts';
+
+export { buildKeyFor } from './corpus-sync.ts';
 import { watchCorpus, type CorpusWatcher } from './corpus-watch.ts';
 import type { Readiness } from './plugins/services.ts';
 
@@ -40,11 +42,6 @@ export function createLogger(config: Pick<Config, 'logLevel'>, pretty = process.
     redact: { paths: ['masterKey', '*.masterKey', 'config.meili', 'req.headers.authorization'], censor: '<hidden>' },
     ...(pretty ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } } } : {}),
   });
-}
-
-/** What a build depends on besides the corpus files: knowledge base, pipeline version, index settings. */
-export function buildKeyFor(kb: KnowledgeBase): string {
-  return `${buildKeyOf(kb)}:${INDEX_FORMAT}`;
 }
 
 /**

@@ -151,4 +151,20 @@ describe('npm run ingest', () => {
     const service = createSearchService({ url: meili.url, masterKey: meili.masterKey, indexPrefix: prefix });
     expect((await service.listArticles()).length).toBe(20);
   }, 120_000);
+
+  it('run again on the same engine, applies an added file in place instead of rebuilding', async () => {
+    const meili = inject('meili');
+    const prefix = 't_ingest_cli_';
+    const env = { MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, INDEX_PREFIX: prefix };
+    const again = await ingest(['--input', input, '--out', path.join(tmp, 'out-index')], env);
+    expect(again.stdout).toMatch(/Index is current \(fingerprint [0-9a-f]{12}\): nothing to apply/);
+    await fs.copyFile(path.join(CORPUS, 'extra/05-daibieunhandan-toan-van-tbt-hnng32.txt'), path.join(input, 'extra/05-daibieunhandan-toan-van-tbt-hnng32.txt'));
+    const res = await ingest(['--input', input, '--out', path.join(tmp, 'out-index')], env);
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain('Applied in place: 1 article(s) written, 0 removed');
+    const service = createSearchService({ url: meili.url, masterKey: meili.masterKey, indexPrefix: prefix });
+    const articles = await service.listArticles();
+    expect(articles.length).toBe(21);
+    expect(articles.map((a) => a.sourceFile)).toContain('extra/05-daibieunhandan-toan-van-tbt-hnng32.txt');
+  }, 180_000);
 });
