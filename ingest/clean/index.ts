@@ -57,7 +57,8 @@ export function cleanDocument(p: ParsedDocument): CleanDocument {
   const src = p.source;
   const meta: SourceMeta = { ...p.meta };
   const warnings: IngestWarning[] = [];
-  const dropped: { text: string; rule: string }[] = [];
+  // What the parser already left out (related links, an HTML byline line) is counted with the rest.
+  const dropped: { text: string; rule: string }[] = [...(p.dropped ?? [])];
   const items = p.blocks.map((b): Item => ({
     kind: b.kind,
     text: normalizeText(b.text),

@@ -135,7 +135,7 @@ export function extractArticle(doc: CleanDocument, kb: KnowledgeBase): Extracted
   };
   const addProvisional = (found: ReturnType<typeof namedPeople>['provisional'], passageId: string) => {
     for (const c of found) {
-      if (!provisional.has(c.id)) provisional.set(c.id, { id: c.id, name: c.name, aliases: [], roles: [{ title: c.printedTitle, from: null, to: null }], provisional: true });
+      if (!provisional.has(c.id)) provisional.set(c.id, { id: c.id, name: c.name, aliases: [], roles: c.printedTitle ? [{ title: c.printedTitle, from: null, to: null }] : [], provisional: true });
       if (!candidates.some((x) => x.name === c.name)) candidates.push({ name: c.name, title: c.printedTitle, articleId: id, passageId });
     }
     addMentions(found);
