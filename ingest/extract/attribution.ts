@@ -76,7 +76,7 @@ export const SPEECH_CUES: readonly SpeechCue[] = [
       'tin tưởng', 'nhìn nhận', 'khái quát', 'đưa ra', 'bày tỏ', 'kêu gọi', 'đề xuất', 'nhận định',
       'trình bày', 'báo cáo', 'mong muốn', 'hoan nghênh', 'kết luận', 'quán triệt', 'nêu', 'cho hay', 'nhắc lại',
       'nêu bật', 'khuyến nghị', 'nhắn nhủ', 'căn dặn', 'dặn dò', 'đề cập', 'nhận xét', 'phát biểu rằng',
-      'phát biểu như trên', 'thông tin', 'giải thích', 'tâm sự', 'nhắc nhở', 'trả lời',
+      'phát biểu như trên', 'thông tin', 'giải thích', 'tâm sự', 'nhắc nhở',
     ])}|${DIRECTS}`,
     example: 'Thủ tướng Phạm Minh Chính nhấn mạnh …; “…”, Phó Thủ tướng nói.; … phát biểu như trên',
   },
@@ -515,6 +515,22 @@ function opEdAuthor(ctx: ArticleContext): string | null {
   return t ? fromText(ctx.title.slice(t[0].length)) : null;
 }
 
+/**
+ * True when a short line is only a person and their position: "Bùi Thanh Sơn, Bộ trưởng Bộ Ngoại
+ * giao", "Thứ trưởng Nguyễn Văn A", "By Deputy Minister Do Hung Viet" — an author's line.
+ */
+export function isAuthorLine(text: string, kb: KnowledgeBase): boolean {
+  const t = text.trim().replace(/^(?:By|Bài viết của|Tác giả:?)\s+/iu, '');
+  if (t.length > 120 || /[.!?:;“”"]$/.test(t) || t.split(/\s+/).length > 16) return false;
+  const { mentions, provisional } = namedPeople(t, kb);
+  const people = [...mentions.map((m) => ({ start: m.titleStart, end: m.end, titled: !!m.title })), ...provisional.map((c) => ({ start: c.titleStart, end: c.end, titled: !!c.printedTitle }))];
+  if (people.length !== 1) return false;
+  const p = people[0]!;
+  if (p.start !== 0) return false;
+  const rest = t.slice(p.end);
+  return (p.titled && rest.trim() === '') || /^\s*,\s*\p{Lu}/u.test(rest) && !HAS_VERB.test(rest);
+}
+
 /** Openers of an interview that name the interviewee ("… trả lời phỏng vấn", "interview with"). */
 const INTERVIEWEE = /(trả lời phỏng vấn|dành cho|trao đổi với|chia sẻ với|phỏng vấn|interview)/iu;
 
@@ -550,7 +566,10 @@ export function attributeArticle(inputs: readonly AttributionInput[], ctx: Artic
       const onlyOther = kinds[i] === 'quote' && d?.quotes.length === 1 && d.quotes[0]?.own && d.quotes[0].speakerId && d.quotes[0].speakerId !== author;
       speakerIds[i] = onlyOther ? (d?.quotes[0]?.speakerId ?? null) : author;
     });
-    return { speakerIds, decisions, runs: [], kinds };
+    const texts = inputs.map((b, i) => (skip(i) || kinds[i] === 'heading' ? null : b.text));
+    const runs = [...findPointRuns(texts), ...findKeywordRuns(texts)];
+    for (const run of runs) for (const idx of run.indexes) kinds[idx] = 'list-item';
+    return { speakerIds, decisions, runs, kinds };
   }
 
   // Interviews: after a question, the answer is the interviewee's until the next question.
