@@ -55,6 +55,8 @@ export interface ParsedDocument {
   source: SourceDocument;
   meta: SourceMeta;
   blocks: RawBlock[];
+  /** What the parser left out on purpose (HTML related-link rows, a byline line), with its rule: counted in the report. */
+  dropped?: { text: string; rule: string }[];
 }
 
 /** Kinds of passage in the output. */

@@ -57,7 +57,8 @@ export function cleanDocument(p: ParsedDocument): CleanDocument {
   const src = p.source;
   const meta: SourceMeta = { ...p.meta };
   const warnings: IngestWarning[] = [];
-  const dropped: { text: string; rule: string }[] = [];
+  // What the parser already left out (related links, an HTML byline line) is counted with the rest.
+  const dropped: { text: string; rule: string }[] = [...(p.dropped ?? [])];
   const items = p.blocks.map((b): Item => ({
     kind: b.kind,
     text: normalizeText(b.text),
@@ -198,11 +199,15 @@ function dropChromeLines(items: Item[]): string[] {
   return tableDates;
 }
 
+/** A caption that says it describes the photo: "Trong ảnh: …", "In the photo: …", "Pictured: …". */
+const PICTURED = /^(?:Trong ảnh|Ảnh trên|Ảnh dưới|In the photo|Pictured|Photo caption)\s*[:：]/iu;
+
 /** Finds captions by their photo credit and splits the credit off; parser captions stay captions. */
 function splitCaptions(src: SourceDocument, items: Item[]): void {
   for (const it of items) {
     if (it.drop || it.kind === 'heading' || it.kind === 'list-item') continue;
     if (it.text.length > MAX_CAPTION_CHARS + 80) continue;
+    if (PICTURED.test(it.text) && it.text.length <= MAX_CAPTION_CHARS) it.kind = 'caption';
     for (const re of CREDIT_PATTERNS) {
       const m = re.exec(it.text);
       if (!m || !plausibleCredit(m[1]!.trim())) continue;

@@ -29,6 +29,7 @@
 import { slugify } from '../../lib/vietnamese.ts';
 import type { KnowledgeBase, PassageKind } from '../types.ts';
 import { sentenceStart } from './match.ts';
+import { isVietnameseFullName } from './people.ts';
 import {
   canonicalTitle,
   EN_TITLE_REFS,
@@ -75,7 +76,7 @@ export const SPEECH_CUES: readonly SpeechCue[] = [
       'tin tưởng', 'nhìn nhận', 'khái quát', 'đưa ra', 'bày tỏ', 'kêu gọi', 'đề xuất', 'nhận định',
       'trình bày', 'báo cáo', 'mong muốn', 'hoan nghênh', 'kết luận', 'quán triệt', 'nêu', 'cho hay', 'nhắc lại',
       'nêu bật', 'khuyến nghị', 'nhắn nhủ', 'căn dặn', 'dặn dò', 'đề cập', 'nhận xét', 'phát biểu rằng',
-      'phát biểu như trên', 'thông tin', 'giải thích', 'tâm sự', 'nhắc nhở', 'trả lời',
+      'phát biểu như trên', 'thông tin', 'giải thích', 'tâm sự', 'nhắc nhở',
     ])}|${DIRECTS}`,
     example: 'Thủ tướng Phạm Minh Chính nhấn mạnh …; “…”, Phó Thủ tướng nói.; … phát biểu như trên',
   },
@@ -199,6 +200,21 @@ export class TitleResolver {
     for (const m of mentions) this.note(m.title, m.id);
   }
 
+  private byGiven = new Map<string, string | null>();
+
+  /** Records a full name, so "ông Sơn" can refer back to "Đinh Việt Sơn" (two people with one given name: nobody). */
+  noteName(name: string, id: string): void {
+    const given = name.trim().split(/\s+/).pop() ?? '';
+    if (!given) return;
+    const seen = this.byGiven.get(given);
+    this.byGiven.set(given, seen === undefined || seen === id ? id : null);
+  }
+
+  /** The person named earlier with this given name, or null. */
+  byGivenName(given: string): string | null {
+    return this.byGiven.get(given) ?? null;
+  }
+
   /** The person a bare title refers to, or null. */
   resolve(title: string): string | null {
     const key = roleKey(title);
@@ -246,12 +262,21 @@ export interface PassageAttribution {
 /** "Ông", "Bà", "He", "She" as a subject: not followed by a name. */
 const PRONOUN = /(?<![\p{L}])(Ông|Bà|ông|bà|He|She|he|she)(?![\p{L}])(?!\s+\p{Lu})/gu;
 /** "Ông Nguyễn Văn A", "bà Lê Thị B": someone named without a title. */
-const HONORIFIC_NAME = /(?<![\p{L}])(?:Ông|Bà|ông|bà|Mr\.?|Mrs\.?|Ms\.?)\s+(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,3})/gu;
+const HONORIFIC_NAME = /(?<![\p{L}])(?:Ông|Bà|ông|bà|Chị|chị|Anh|anh|Mr\.?|Mrs\.?|Ms\.?)\s+(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,3})/gu;
+/** "ông Sơn", "chị Huyền", "lương y Hiền": an honorific and the given name of someone named in full before. */
+const SHORT_NAME = /(?<![\p{L}])(?:Ông|Bà|ông|bà|Chị|chị|Anh|anh|Cô|cô|[Ll]ương y)\s+(\p{Lu}\p{Ll}*)(?![\p{L}])(?!\s+\p{Lu})/gu;
 
 /** The people a passage names (KB and provisional), for callers that list mentions. */
 export function namedPeople(text: string, kb: KnowledgeBase): { mentions: PersonMention[]; provisional: (CandidateName & { id: string })[] } {
   const mentions = findPersonMentions(text, kb);
   const provisional = findCandidateNames(text, mentions).map((c) => ({ ...c, id: slugify(c.name) }));
+  // "Chị Nguyễn Thị Huyền", "ông Đinh Việt Sơn": a full name after an honorific, no title.
+  for (const h of text.matchAll(HONORIFIC_NAME)) {
+    const name = (h[1] ?? '').replace(/\s+/g, ' ');
+    const start = h.index + h[0].length - (h[1] ?? '').length;
+    if (!isVietnameseFullName(name) || mentions.some((m) => m.start <= start && start < m.end) || provisional.some((c) => c.start <= start && start < c.end)) continue;
+    provisional.push({ name, title: '', printedTitle: '', start, end: start + name.length, titleStart: h.index, id: slugify(name) });
+  }
   return { mentions, provisional };
 }
 
@@ -273,7 +298,17 @@ function agentsOf(text: string, kb: KnowledgeBase, resolver: TitleResolver, last
   for (const h of text.matchAll(HONORIFIC_NAME)) {
     const nameStart = h.index + h[0].length - (h[1] ?? '').length;
     if (mentions.some((m) => m.start === nameStart) || provisional.some((c) => c.start === nameStart)) continue;
-    agents.push({ start: h.index, end: h.index + h[0].length, personId: null, objectish: isObjectAt(text, h.index) });
+    // A full Vietnamese name after an honorific is someone: known by name to later "ông Sơn", never the previous speaker.
+    const id = isVietnameseFullName(h[1] ?? '') ? slugify(h[1] ?? '') : null;
+    if (id) resolver.noteName(h[1] ?? '', id);
+    agents.push({ start: h.index, end: h.index + h[0].length, personId: id, objectish: isObjectAt(text, h.index) });
+  }
+  for (const c of provisional) resolver.noteName(c.name, c.id);
+  for (const m of mentions) resolver.noteName(text.slice(m.start, m.end), m.id);
+  for (const sn of text.matchAll(SHORT_NAME)) {
+    if (agents.some((a) => a.start <= sn.index && sn.index < a.end)) continue;
+    const id = resolver.byGivenName(sn[1] ?? '');
+    if (id) agents.push({ start: sn.index, end: sn.index + sn[0].length, personId: id, objectish: isObjectAt(text, sn.index) });
   }
   type Ev = { pos: number; run: () => void };
   const evs: Ev[] = [
@@ -365,6 +400,13 @@ export function attributePassage(text: string, kb: KnowledgeBase, resolver: Titl
   let speakerId: string | null = null;
   let best = 0;
   for (const [id, n] of votes) if (n > best) [speakerId, best] = [id, n];
+  const quotes = ownQuotes(text, agents, null);
+  // A paragraph that opens with a quotation its tail names the source of is that person's.
+  if (votes.size === 0 && quotes[0] && quotes[0].span.start <= 1 && quotes[0].own && quotes[0].speakerId) {
+    speakerId = quotes[0].speakerId;
+    best = 1;
+    votes.set(speakerId, 1);
+  }
   // Two people with the same number of cues: unsure, so nobody.
   if ([...votes.values()].filter((n) => n === best).length > 1) speakerId = null;
   return {
@@ -398,6 +440,8 @@ function quoteSource(text: string, span: QuoteSpan, agents: readonly Agent[]): s
     const afterStart = span.end + tailMatch[0].length;
     const tailAgent = agents.find((a) => a.start >= afterStart && a.start - afterStart <= 3);
     if (tailAgent && TAIL_VERB.test(text.slice(tailAgent.end, tailAgent.end + 30))) return tailAgent.personId;
+    // "“…”, chị Huyền cố giấu tiếng thở dài.": a paragraph opening with the words, its subject right after them.
+    if (tailAgent && tailAgent.personId && span.start <= 1 && /,/.test(tailMatch[0])) return tailAgent.personId;
     const inv = new RegExp(`^(?:${cue('en-inverted').pattern})\\s+`, 'u').exec(text.slice(afterStart, afterStart + 20));
     if (inv) {
       const a = agents.find((x) => x.start >= afterStart + inv[0].length && x.start - (afterStart + inv[0].length) <= 2);
@@ -471,6 +515,22 @@ function opEdAuthor(ctx: ArticleContext): string | null {
   return t ? fromText(ctx.title.slice(t[0].length)) : null;
 }
 
+/**
+ * True when a short line is only a person and their position: "Bùi Thanh Sơn, Bộ trưởng Bộ Ngoại
+ * giao", "Thứ trưởng Nguyễn Văn A", "By Deputy Minister Do Hung Viet" — an author's line.
+ */
+export function isAuthorLine(text: string, kb: KnowledgeBase): boolean {
+  const t = text.trim().replace(/^(?:By|Bài viết của|Tác giả:?)\s+/iu, '');
+  if (t.length > 120 || /[.!?:;“”"]$/.test(t) || t.split(/\s+/).length > 16) return false;
+  const { mentions, provisional } = namedPeople(t, kb);
+  const people = [...mentions.map((m) => ({ start: m.titleStart, end: m.end, titled: !!m.title })), ...provisional.map((c) => ({ start: c.titleStart, end: c.end, titled: !!c.printedTitle }))];
+  if (people.length !== 1) return false;
+  const p = people[0]!;
+  if (p.start !== 0) return false;
+  const rest = t.slice(p.end);
+  return (p.titled && rest.trim() === '') || /^\s*,\s*\p{Lu}/u.test(rest) && !HAS_VERB.test(rest);
+}
+
 /** Openers of an interview that name the interviewee ("… trả lời phỏng vấn", "interview with"). */
 const INTERVIEWEE = /(trả lời phỏng vấn|dành cho|trao đổi với|chia sẻ với|phỏng vấn|interview)/iu;
 
@@ -506,7 +566,10 @@ export function attributeArticle(inputs: readonly AttributionInput[], ctx: Artic
       const onlyOther = kinds[i] === 'quote' && d?.quotes.length === 1 && d.quotes[0]?.own && d.quotes[0].speakerId && d.quotes[0].speakerId !== author;
       speakerIds[i] = onlyOther ? (d?.quotes[0]?.speakerId ?? null) : author;
     });
-    return { speakerIds, decisions, runs: [], kinds };
+    const texts = inputs.map((b, i) => (skip(i) || kinds[i] === 'heading' ? null : b.text));
+    const runs = [...findPointRuns(texts), ...findKeywordRuns(texts)];
+    for (const run of runs) for (const idx of run.indexes) kinds[idx] = 'list-item';
+    return { speakerIds, decisions, runs, kinds };
   }
 
   // Interviews: after a question, the answer is the interviewee's until the next question.

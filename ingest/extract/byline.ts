@@ -38,7 +38,7 @@ export function hostOf(url: string | null | undefined): string | null {
   }
 }
 
-/** The outlet name: from the url host (longest host suffix in the KB), else from an outlet line. */
+/** The outlet name: the KB's name for the url host, else the page's metadata (og:site_name, JSON-LD publisher), else a credit line naming a KB outlet, else the url host itself. */
 export function extractOutlet(doc: CleanDocument, kb: KnowledgeBase): string | null {
   const host = hostOf(doc.meta.url);
   if (host) {
@@ -54,7 +54,8 @@ export function extractOutlet(doc: CleanDocument, kb: KnowledgeBase): string | n
       if (lines.some((l) => pattern.test(l))) return o.name;
     }
   }
-  return null;
+  // Never null when a url is known: the host, readable, without "www." ("examplewire.com").
+  return host;
 }
 
 /** The KB's outlets, longest host first (the most specific suffix wins); sorted once per KB, not per article. */

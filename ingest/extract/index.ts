@@ -21,7 +21,7 @@ import type {
   Quote,
   Theme,
 } from '../types.ts';
-import { attributeArticle, namedPeople } from './attribution.ts';
+import { attributeArticle, isAuthorLine, namedPeople } from './attribution.ts';
 import { extractByline, extractOutlet } from './byline.ts';
 import { detectLanguage } from './language.ts';
 import { extractDate, statedDate } from './date.ts';
@@ -41,6 +41,18 @@ export function extractArticle(doc: CleanDocument, kb: KnowledgeBase): Extracted
   const warnings: IngestWarning[] = [];
   const id = makeArticleId(doc.source.sha256);
   const byline = extractByline(doc);
+  // An author's position line before the lead ("Bùi Thanh Sơn, Bộ trưởng Bộ Ngoại giao") is the byline of an op-ed, not a heading.
+  if (!byline.author && byline.blockIndex === null) {
+    const firstProse = doc.blocks.findIndex((b) => b.kind !== 'caption' && b.text.split(/\s+/).length >= 12);
+    for (let i = 0; i < Math.min(firstProse === -1 ? 2 : firstProse, 3, doc.blocks.length - 1); i++) {
+      const b = doc.blocks[i] as CleanBlock;
+      if (b.kind !== 'caption' && isAuthorLine(b.text, kb)) {
+        byline.author = b.text.trim();
+        byline.blockIndex = i;
+        break;
+      }
+    }
+  }
   const blocks: CleanBlock[] = doc.blocks
     .filter((_, i) => i !== byline.blockIndex)
     .map((b) => ({ ...b, text: b.text.trim() }))
@@ -138,7 +150,7 @@ export function extractArticle(doc: CleanDocument, kb: KnowledgeBase): Extracted
   };
   const addProvisional = (found: ReturnType<typeof namedPeople>['provisional'], passageId: string) => {
     for (const c of found) {
-      if (!provisional.has(c.id)) provisional.set(c.id, { id: c.id, name: c.name, aliases: [], roles: [{ title: c.printedTitle, from: null, to: null }], provisional: true });
+      if (!provisional.has(c.id)) provisional.set(c.id, { id: c.id, name: c.name, aliases: [], roles: c.printedTitle ? [{ title: c.printedTitle, from: null, to: null }] : [], provisional: true });
       if (!candidates.some((x) => x.name === c.name)) candidates.push({ name: c.name, title: c.printedTitle, articleId: id, passageId });
     }
     addMentions(found);

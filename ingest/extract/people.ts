@@ -28,12 +28,15 @@ export const TITLES: readonly string[] = [
   'Trưởng ban',
   'Phó Vụ trưởng',
   'Vụ trưởng',
+  'Phó Cục trưởng',
   'Cục trưởng',
+  'Phó Giám đốc',
   'Tổng Lãnh sự',
   'Đại sứ',
   'Người phát ngôn',
   'Chánh Văn phòng',
   'Giám đốc',
+  'Lương y',
   'Đại tướng',
   'Thượng tướng',
   'Trung tướng',
@@ -206,6 +209,11 @@ const SURNAMES_ASCII = new Set([...SURNAMES].map((n) => foldDiacritics(n)));
 function isVietnameseName(run: string): boolean {
   const first = run.split(/\s+/)[0] ?? '';
   return (SURNAMES.has(first) || SURNAMES_ASCII.has(first)) && !PLACES.test(run) && !PLACES.test(foldDiacritics(run));
+}
+
+/** True when a run is a full Vietnamese personal name (family name + 1–3 syllables). */
+export function isVietnameseFullName(run: string): boolean {
+  return run.trim().split(/\s+/).length >= 2 && isVietnameseName(run.trim());
 }
 
 /** True when a Vietnamese personal name ends at `end` ("… Trần Văn B|, Chủ tịch"). */

@@ -39,9 +39,17 @@ export function parseHtml(src: SourceDocument): ParsedDocument {
   const meta = readMeta($);
   const root = pickRoot($);
   const blocks: RawBlock[] = [];
+  const dropped: { text: string; rule: string }[] = [];
   root.find(BLOCK_SELECTOR).each((_, el) => {
     if (insideChrome($, el, root) || insideTextContainer(el, root)) return;
     const tag = el.tagName.toLowerCase();
+    const junk = htmlJunk($, el);
+    if (junk) {
+      const text = normalizeSpace($(el).text());
+      if (text) dropped.push({ text, rule: junk });
+      if (junk === 'byline' && !meta.author) meta.author = text;
+      return;
+    }
     if (tag === 'blockquote' && $(el).find('p,li').length > 0) return;
     const loc = el.sourceCodeLocation;
     if (!loc) return;
@@ -52,13 +60,102 @@ export function parseHtml(src: SourceDocument): ParsedDocument {
     const kind = inCaptionBox ? 'caption' : (KIND_BY_TAG[tag] ?? 'paragraph');
     blocks.push({ kind, text, span: { start: loc.startOffset, end: loc.endOffset } });
   });
+  blocks.push(...brParagraphs($, root));
+  blocks.sort((a, b) => a.span.start - b.span.start);
+  const sapo = sapoOutsideRoot($, root, blocks);
+  if (sapo) blocks.unshift(sapo);
   const outside = titleOutsideRoot($, root, meta);
   if (outside) blocks.unshift(outside);
   const bodyChars = blocks.filter((b) => b.kind === 'paragraph' || b.kind === 'list-item').reduce((n, b) => n + b.text.length, 0);
   if (bodyChars < MIN_BODY_CHARS) {
     throw new IngestError(src.path, 'no-article-body', `HTML has no article body (${bodyChars} characters of paragraph text outside navigation and page chrome)`);
   }
-  return { source: src, meta, blocks };
+  return { source: src, meta, blocks, dropped };
+}
+
+/** Boxes of related links inside an article template ("Box-Related", "tin liên quan", "list-news"). */
+const RELATED_BOX = '[data-campaign*=Related i],[class*=related i],[class*=relate_ i],[class*=list-news],[class*=tinlienquan i],[class*=tin-lien-quan i],[class*=box-tin i]';
+
+/**
+ * Classes of markup that are not article text: a heading or list item that is nothing but one
+ * link (a related-article headline), anything inside a related-links box, and a short
+ * right-aligned bold line (the author's name printed at the end) → `byline`.
+ */
+function htmlJunk($: cheerio.CheerioAPI, el: Element): string | null {
+  const $el = $(el);
+  if ($el.closest(RELATED_BOX).length > 0) return 'related-link';
+  const tag = el.tagName.toLowerCase();
+  const text = normalizeSpace($el.text());
+  if (/^(h[2-6]|li)$/.test(tag) && text.length > 0) {
+    const links = $el.find('a');
+    if (links.length === 1 && normalizeSpace(links.first().text()) === text) return 'related-link';
+  }
+  if (tag === 'p' && /text-align:\s*right/i.test($el.attr('style') ?? '') && text.split(' ').length <= 4 && $el.find('strong,b').length > 0 && !/[.!?:]$/.test(text)) return 'byline';
+  if (tag === 'p' && /author/i.test($el.attr('class') ?? '') && text.split(' ').length <= 5) return 'byline';
+  return null;
+}
+
+/**
+ * A body written as text in `<div>`s with `<br><br>` between paragraphs: each run of text between
+ * two consecutive `<br>`s becomes a paragraph spanning its own nodes.
+ */
+function brParagraphs($: cheerio.CheerioAPI, root: cheerio.Cheerio<Element>): RawBlock[] {
+  const out: RawBlock[] = [];
+  const divs = [root.get(0), ...root.find('div').toArray()].filter((d): d is Element => !!d && d.type === 'tag');
+  for (const div of divs) {
+    if (insideChrome($, div, root)) continue;
+    const kids = div.children;
+    if (!kids.some((k) => k.type === 'tag' && (k as Element).tagName === 'br')) continue;
+    if (!kids.some((k) => k.type === 'text' && normalizeSpace((k as unknown as { data: string }).data) !== '')) continue;
+    let seg: AnyNode[] = [];
+    const flush = () => {
+      const first = seg.find((n) => n.sourceCodeLocation);
+      const last = [...seg].reverse().find((n) => n.sourceCodeLocation);
+      const text = normalizeSpace(seg.map((n) => $(n).text()).join(''));
+      if (first && last && text) out.push({ kind: 'paragraph', text, span: { start: first.sourceCodeLocation!.startOffset, end: last.sourceCodeLocation!.endOffset } });
+      seg = [];
+    };
+    for (let i = 0; i < kids.length; i++) {
+      const k = kids[i] as AnyNode;
+      if (k.type === 'tag' && /^(br)$/.test((k as Element).tagName)) {
+        // Two <br> in a row (whitespace between allowed) end a paragraph.
+        let j = i + 1;
+        while (j < kids.length && kids[j]!.type === 'text' && normalizeSpace((kids[j] as unknown as { data: string }).data) === '') j++;
+        if (j < kids.length && kids[j]!.type === 'tag' && (kids[j] as Element).tagName === 'br') {
+          flush();
+          i = j;
+        } else seg.push(k);
+        continue;
+      }
+      if (k.type === 'tag' && /^(div|p|h[1-6]|ul|ol|table|figure|script|style)$/.test((k as Element).tagName)) {
+        flush();
+        continue;
+      }
+      if (k.type === 'text' || k.type === 'tag') seg.push(k);
+    }
+    flush();
+  }
+  return out;
+}
+
+/** A lead (sapo) printed above the article element ("p.description", "div.sapo", "h2.sapo"): kept as the lead. */
+function sapoOutsideRoot($: cheerio.CheerioAPI, root: cheerio.Cheerio<Element>, blocks: readonly RawBlock[]): RawBlock | null {
+  const rootStart = root.get(0)?.sourceCodeLocation?.startOffset ?? 0;
+  for (const el of $('[class*=sapo i], p.description, h2.description, [class*=summary i], [class*=lead i]').toArray()) {
+    const loc = el.sourceCodeLocation;
+    if (!loc || loc.startOffset >= rootStart && root.get(0)?.tagName !== 'body') {
+      if (!loc || blocks.some((b) => b.span.start <= loc.startOffset && loc.endOffset <= b.span.end)) continue;
+    }
+    if ($(el).closest(CHROME_SELECTOR).length > 0 || $(el).closest(RELATED_BOX).length > 0) continue;
+    if (blocks.some((b) => loc.startOffset <= b.span.start && b.span.end <= loc.endOffset)) continue;
+    // A location stamp glued before the lead ("TP HCM" in a span) is a dateline, not lead text.
+    const stamp = $(el).find('[class*=location i]').first().get(0);
+    const start = stamp?.sourceCodeLocation?.endOffset ?? loc.startOffset;
+    const text = normalizeSpace(stamp ? $(el).text().slice($(stamp).text().length) : $(el).text());
+    if (text.split(' ').length < 8) continue;
+    return { kind: 'paragraph', text, span: { start, end: loc.endOffset } };
+  }
+  return null;
 }
 
 /**
@@ -110,13 +207,48 @@ function readMeta($: cheerio.CheerioAPI): SourceMeta {
     meta.date = day;
     meta.dateFrom = 'meta';
   }
-  const site = content('meta[property="og:site_name"]');
+  const ld = jsonLdArticle($);
+  if (!meta.date && ld.datePublished) {
+    const d = /^(\d{4}-\d{2}-\d{2})/.exec(ld.datePublished)?.[1];
+    if (d) {
+      meta.date = d;
+      meta.dateFrom = 'meta';
+    }
+  }
+  if (!meta.title && ld.headline) meta.title = ld.headline;
+  const site = content('meta[property="og:site_name"]') ?? ld.publisher;
   if (site) meta.source = site;
-  const author = content('meta[name="author"]') ?? content('meta[property="article:author"]');
+  const author = ld.author ?? content('meta[name="author"]') ?? content('meta[property="article:author"]');
   if (author && !/^https?:/.test(author)) meta.author = author;
   const lang = $('html').attr('lang');
   if (lang) meta.language = lang.slice(0, 2).toLowerCase();
   return meta;
+}
+
+/** The fields a page's JSON-LD `NewsArticle`/`Article` states (malformed JSON-LD is ignored, never fatal). */
+function jsonLdArticle($: cheerio.CheerioAPI): { headline?: string; datePublished?: string; author?: string; publisher?: string } {
+  const out: { headline?: string; datePublished?: string; author?: string; publisher?: string } = {};
+  for (const el of $('script[type="application/ld+json"]').toArray()) {
+    let data: unknown;
+    try {
+      data = JSON.parse($(el).text());
+    } catch {
+      continue;
+    }
+    const nodes = (Array.isArray(data) ? data : [data, ...((data as { '@graph'?: unknown[] })?.['@graph'] ?? [])]) as Record<string, unknown>[];
+    for (const n of nodes) {
+      if (!n || typeof n !== 'object' || !/Article|Posting|Report/.test(String(n['@type'] ?? ''))) continue;
+      const name = (v: unknown) => (Array.isArray(v) ? v[0] : v) as { name?: string } | string | undefined;
+      const str = (v: unknown) => (typeof v === 'string' && v.trim() ? normalizeSpace(v) : undefined);
+      out.headline ??= str(n['headline']);
+      out.datePublished ??= str(n['datePublished']);
+      const a = name(n['author']);
+      out.author ??= typeof a === 'string' ? str(a) : str(a?.name);
+      const p = name(n['publisher']);
+      out.publisher ??= typeof p === 'string' ? str(p) : str(p?.name);
+    }
+  }
+  return out;
 }
 
 /** The element that holds the article: the one with the most paragraph text among the candidates. */

@@ -159,3 +159,32 @@ describe('provisional people', () => {
     expect(out.people).toEqual([]);
   });
 });
+
+describe('captions in their real shapes', () => {
+  it('reads "Photo: VNA", "(Ảnh: TTXVN)", "(Photo: VNA)" and "Trong ảnh: …" lines as captions, drops the alt-text line, never attributes them', async () => {
+    const { cleanDocument } = await import('../../ingest/clean/index.ts');
+    const { parseDocument } = await import('../../ingest/parse/index.ts');
+    const { decodeSource } = await import('../../ingest/read.ts');
+    const text = [
+      'Bộ Ngoại giao họp báo thường kỳ', '',
+      'Chiều 5/3, Bộ Ngoại giao tổ chức họp báo thường kỳ với sự tham dự của đông đảo phóng viên trong và ngoài nước.', '',
+      'Toàn cảnh phiên họp. Photo: VNA', '',
+      'Người phát ngôn Phạm Thu Hằng trả lời câu hỏi của phóng viên về tình hình Biển Đông và các vấn đề khác.', '',
+      'Toàn cảnh họp báo - ảnh 1', 'Người phát ngôn Phạm Thu Hằng chủ trì họp báo. (Ảnh: TTXVN)', '',
+      'Trong ảnh: Người phát ngôn tại họp báo.', '',
+      'Deputy Minister Do Hung Viet at the meeting. (Photo: VNA)', '',
+      'Bà Hằng cho biết Việt Nam kiên quyết bảo vệ chủ quyền.',
+    ].join('\n');
+    const doc = cleanDocument(parseDocument(decodeSource('t/cap.txt', 'txt', Buffer.from(text))));
+    const out = extractArticle(doc, await realKb());
+    const caps = out.passages.filter((p) => p.kind === 'caption').map((p) => [p.text, p.credit, p.speakerId]);
+    expect(caps).toEqual([
+      ['Toàn cảnh phiên họp.', 'VNA', null],
+      ['Người phát ngôn Phạm Thu Hằng chủ trì họp báo.', 'TTXVN', null],
+      ['Trong ảnh: Người phát ngôn tại họp báo.', null, null],
+      ['Deputy Minister Do Hung Viet at the meeting.', 'VNA', null],
+    ]);
+    expect(out.passages.some((p) => p.text.includes('ảnh 1'))).toBe(false);
+    expect(out.passages.at(-1)?.speakerId).toBe('pham-thu-hang');
+  });
+});

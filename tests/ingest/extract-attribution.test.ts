@@ -125,8 +125,10 @@ describe('people the knowledge base does not know', () => {
       'pham-minh-chinh',
       'tran-van-binh',
     ]);
-    // Without a title, "ông + name" is someone nobody resolves: null, and the previous speaker does not carry on.
-    expect(await speakers(['Thủ tướng Phạm Minh Chính nhấn mạnh vai trò của ngành.', 'Ông Trần Văn Bình cho biết tỉnh đã ký 20 thỏa thuận.'])).toEqual(['pham-minh-chinh', null]);
+    // Without a title, "ông + full name" is still someone (a provisional person), never the previous speaker.
+    expect(await speakers(['Thủ tướng Phạm Minh Chính nhấn mạnh vai trò của ngành.', 'Ông Trần Văn Bình cho biết tỉnh đã ký 20 thỏa thuận.'])).toEqual(['pham-minh-chinh', 'tran-van-binh']);
+    // "ông + a name that is not a Vietnamese full name" resolves to nobody: null, and nothing carries on.
+    expect(await speakers(['Thủ tướng Phạm Minh Chính nhấn mạnh vai trò của ngành.', 'Ông John Smith cho biết tỉnh đã ký 20 thỏa thuận.', 'Ông cũng cho rằng cần hợp tác.'])).toEqual(['pham-minh-chinh', null, null]);
   });
 });
 
