@@ -301,7 +301,7 @@ export const KwicLine = Type.Object({
   speaker: Nullable(SpeakerRef),
   title: Type.String(),
   permalink: Type.String({ description: 'Path of the passage page.' }),
-  truncated: Type.Boolean(),
+  truncated: Type.Boolean({ description: 'True when `right` ends where a truncated source cuts the passage off (show “[…]”).' }),
 });
 
 export const KwicResponse = Type.Object({
