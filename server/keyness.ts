@@ -10,7 +10,7 @@
  * @see Dunning, T. (1993). Accurate methods for the statistics of surprise and coincidence.
  */
 import { splitSyllables, toNfc } from '../lib/vietnamese.ts';
-import { familyNameSet } from './citation-names.ts';
+import { familyNameSet, isFamilyName } from './citation-names.ts';
 
 /**
  * Vietnamese function syllables: conjunctions, prepositions, classifiers, copulas, aspect and
@@ -136,7 +136,7 @@ export function personNamesIn(text: string, families: ReadonlySet<string>): stri
   let run: string[] = [];
   let prevEnd = -1;
   const flush = () => {
-    if (run.length >= 2 && families.has(foldKey(run[0] as string))) names.push(run.join(' '));
+    if (run.length >= 2 && isFamilyName(run[0] as string, families)) names.push(run.join(' '));
     run = [];
   };
   for (const s of splitSyllables(nfc)) {
@@ -148,10 +148,6 @@ export function personNamesIn(text: string, families: ReadonlySet<string>): stri
   }
   flush();
   return names;
-}
-
-function foldKey(word: string): string {
-  return word.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gi, 'd').toLowerCase();
 }
 
 /** What the stop list of a comparison is built from. */

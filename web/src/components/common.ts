@@ -51,7 +51,8 @@ export function passageCard(p: PassageView, opts: { headingLevel?: 'h2' | 'h3' |
   const body = h('p', { class: 'passage-text', lang: CONTENT_LANG });
   if (p.snippet ?? p.highlighted) setApiHighlightedHtml(body, (p.snippet ?? p.highlighted) as string);
   else body.textContent = p.text;
-  if (p.truncated) body.append(truncatedMark());
+  // A snippet that stops before the passage's end ("…") does not reach the cut.
+  if (p.truncated && !(p.snippet ?? '').endsWith('…')) body.append(truncatedMark());
   const heading = opts.headingLevel ?? 'h2';
   const titleLink = () => h('a', { href: `/passages/${encodeURIComponent(p.id)}`, lang: p.title ? CONTENT_LANG : null }, p.title || t().passage);
   const title = opts.showTitle === false ? null : h(heading, { class: 'card-title' }, titleLink());
