@@ -12,7 +12,7 @@
  * @see https://en.wikipedia.org/wiki/Vietnamese_name#Family_name
  * @see https://docs.citationstyles.org/en/stable/specification.html#name-variables (CSL name parts, `literal`)
  */
-import { foldDiacritics, toNfc } from '../lib/vietnamese.ts';
+import { foldDiacritics, hasDiacritics, toNfc } from '../lib/vietnamese.ts';
 
 /** A CSL-JSON name: a person split into parts, or one literal name. */
 export type CslName = { family: string; given: string } | { literal: string };
@@ -35,19 +35,33 @@ export const VIETNAMESE_FAMILY_NAMES: readonly string[] = [
  */
 const AUTHOR_SEPARATOR = /\s+[-–—]\s+|\s+(?:và|and|&)\s+|\s*[,;/]\s*/iu;
 
-/** A folded, lower-case key for comparing family names with and without diacritics. */
+/**
+ * The key a word is looked up by: lower-case as written when it has diacritics ("Tổng" is not
+ * "Tống"), folded when typed without any ("Nguyen" is "Nguyễn").
+ */
 function nameKey(word: string): string {
-  return foldDiacritics(word).toLowerCase();
+  const w = toNfc(word).toLowerCase();
+  return hasDiacritics(w) ? w : foldDiacritics(w);
 }
 
 /** The set of family names to read names with: the common ones plus the KB people's first words. */
 export function familyNameSet(knownPeople: readonly { name: string }[] = []): ReadonlySet<string> {
-  const keys = new Set(VIETNAMESE_FAMILY_NAMES.map(nameKey));
+  const keys = new Set<string>();
+  const add = (word: string) => {
+    keys.add(toNfc(word).toLowerCase());
+    keys.add(foldDiacritics(toNfc(word)).toLowerCase());
+  };
+  VIETNAMESE_FAMILY_NAMES.forEach(add);
   for (const p of knownPeople) {
     const first = toNfc(p.name).trim().split(/\s+/)[0];
-    if (first && p.name.trim().split(/\s+/).length >= 2) keys.add(nameKey(first));
+    if (first && p.name.trim().split(/\s+/).length >= 2) add(first);
   }
   return keys;
+}
+
+/** True when a word is a family name of the set (see `nameKey`). */
+export function isFamilyName(word: string, families: ReadonlySet<string>): boolean {
+  return families.has(nameKey(word));
 }
 
 const DEFAULT_FAMILY_NAMES = familyNameSet();
@@ -65,7 +79,7 @@ export function parsePersonalName(raw: string, opts: { language?: string; family
   // An initial glued to a name ("D.Ngọc") or any abbreviation: which part is the family name is unknown.
   if (words.length < 2 || /\./u.test(name)) return { literal: name };
   const families = opts.familyNames ?? DEFAULT_FAMILY_NAMES;
-  if (families.has(nameKey(words[0] as string))) return { family: words[0] as string, given: words.slice(1).join(' ') };
+  if (isFamilyName(words[0] as string, families)) return { family: words[0] as string, given: words.slice(1).join(' ') };
   // Western order only where the article is not Vietnamese and the name is not written in Vietnamese.
   if ((opts.language ?? 'vi') !== 'vi' && !looksVietnamese(name) && words.every((w) => /^\p{Lu}/u.test(w))) {
     return { family: words[words.length - 1] as string, given: words.slice(0, -1).join(' ') };
@@ -90,5 +104,5 @@ export function bibtexName(n: CslName, escape: (s: string) => string): string {
 /** "Nguyễn Thu Hà" as printed: Vietnamese order for a Vietnamese name, given-first otherwise. */
 export function displayName(n: CslName, language = 'vi'): string {
   if ('literal' in n) return n.literal;
-  return language !== 'vi' && !looksVietnamese(n.family + n.given) && !DEFAULT_FAMILY_NAMES.has(nameKey(n.family)) ? `${n.given} ${n.family}` : `${n.family} ${n.given}`;
+  return language !== 'vi' && !looksVietnamese(n.family + n.given) && !isFamilyName(n.family, DEFAULT_FAMILY_NAMES) ? `${n.given} ${n.family}` : `${n.family} ${n.given}`;
 }

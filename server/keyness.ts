@@ -10,6 +10,7 @@
  * @see Dunning, T. (1993). Accurate methods for the statistics of surprise and coincidence.
  */
 import { splitSyllables, toNfc } from '../lib/vietnamese.ts';
+import { familyNameSet, isFamilyName } from './citation-names.ts';
 
 /**
  * Vietnamese function syllables: conjunctions, prepositions, classifiers, copulas, aspect and
@@ -100,18 +101,123 @@ export function syllableRuns(text: string): string[][] {
 export function isCandidateTerm(syllables: string[]): boolean {
   if (syllables.length === 0) return false;
   if (syllables.some((s) => VIETNAMESE_STOP_SYLLABLES.has(s))) return false;
-  return !syllables.every((s) => /^\p{N}+$/u.test(s));
+  // Dates and numbers ("ngày 18", "năm 2023", "2025-2030", "lần thứ 32") are no terms.
+  if (syllables.some((s) => /\p{N}/u.test(s) || ROMAN_NUMERAL.test(s))) return false;
+  // Ordinals and counters: "thứ hai", "lần thứ", "thứ nhất".
+  return !syllables.some((s, i) => ORDINAL_MARKERS.has(s) && (i > 0 || syllables.length === 1 || NUMERAL_WORDS.has(syllables[i + 1] as string) || ORDINAL_MARKERS.has(syllables[i + 1] as string)));
 }
 
-/** Counts the 2- and 3-syllable terms of passages. */
-export function countTerms(passages: { id: string; text: string }[], sizes: readonly number[] = [2, 3]): TermCounts {
+/** Roman numerals as congresses and terms are numbered ("Đại hội XIII", "khóa XII"), lower-cased. */
+const ROMAN_NUMERAL = /^(?:x{1,3}(?:i{1,3}|iv|ix|vi{0,3})?|i{2,3}|iv|ix)$/;
+
+/** Syllables that make an ordinal or a count ("lần thứ 32", "thứ nhất"). */
+const ORDINAL_MARKERS: ReadonlySet<string> = new Set(['thứ', 'lần', 'khóa', 'khoá']);
+
+/** Vietnamese numerals, spelt out. */
+const NUMERAL_WORDS: ReadonlySet<string> = new Set(['nhất', 'một', 'hai', 'ba', 'bốn', 'tư', 'năm', 'sáu', 'bảy', 'tám', 'chín', 'mười', 'mươi', 'trăm', 'nghìn', 'ngàn', 'triệu', 'tỷ', 'tỉ']);
+
+/** The 2- and 3-syllable n-grams of a name, lower-cased: "Hội nghị Ngoại giao lần thứ 31" → "hội nghị", …, "lần thứ 31". */
+export function nameFragments(name: string, sizes: readonly number[] = [2, 3]): string[] {
+  const out: string[] = [];
+  for (const run of syllableRuns(name)) {
+    for (const n of sizes) for (let i = 0; i + n <= run.length; i++) out.push(run.slice(i, i + n).join(' '));
+  }
+  return out;
+}
+
+/**
+ * Runs of two or more capitalised syllables that begin with a Vietnamese family name, as the
+ * corpus writes them ("Phạm Minh Chính", "Trần Lưu Quang", also people the KB does not know):
+ * people's names, found in the text rather than listed per person.
+ */
+export function personNamesIn(text: string, families: ReadonlySet<string>): string[] {
+  const names: string[] = [];
+  const nfc = toNfc(text);
+  let run: string[] = [];
+  let prevEnd = -1;
+  const flush = () => {
+    if (run.length >= 2 && isFamilyName(run[0] as string, families)) names.push(run.join(' '));
+    run = [];
+  };
+  for (const s of splitSyllables(nfc)) {
+    const capital = /^\p{Lu}/u.test(s.text) && !/^\p{Lu}{2,}$/u.test(s.text);
+    const joined = prevEnd >= 0 && /^ +$/.test(nfc.slice(prevEnd, s.start));
+    if (!capital || !joined) flush();
+    if (capital) run.push(s.text);
+    prevEnd = s.end;
+  }
+  flush();
+  return names;
+}
+
+/** What the stop list of a comparison is built from. */
+export interface StopSources {
+  /** Names and aliases of events (the compared ones, their kind, the events their texts name): their fragments are no terms. */
+  eventNames: string[];
+  /** Names and aliases of the people the knowledge base knows. */
+  peopleNames: string[];
+  /** Titles of the roles the knowledge base records ("Phó Thủ tướng", "Tổng Bí thư"): how people are named. */
+  roleTitles: string[];
+  /** The texts compared: people's names are also read from them (personNamesIn). */
+  texts: string[];
+}
+
+/** A comparison's stop list: terms never listed, and people's names that no term may touch. */
+export interface StopList {
+  /** Lower-cased terms that are fragments of event names and role titles. */
+  terms: Set<string>;
+  /** People's names (lower-cased): counted as breaks, so no term contains a part of one ("phú trọng dự"). */
+  names: string[];
+}
+
+/**
+ * The stop list of a comparison, built from the knowledge base and the compared texts rather than
+ * typed per term: every fragment of an event's name or alias ("hội nghị ngoại", "lần thứ") and of
+ * a role title ("phó thủ tướng"); and people's names — the KB's and every name the texts print
+ * (a capitalised run that starts with a family name: "Nguyễn Phú Trọng").
+ */
+export function buildStopTerms(src: StopSources): StopList {
+  const terms = new Set<string>();
+  for (const name of [...src.eventNames, ...src.roleTitles]) for (const f of nameFragments(name)) terms.add(f);
+  const families = familyNameSet(src.peopleNames.map((name) => ({ name })));
+  const names = new Set<string>();
+  for (const name of src.peopleNames) if (name.trim().split(/\s+/).length >= 2) names.add(toNfc(name).toLowerCase().trim());
+  for (const text of src.texts) for (const name of personNamesIn(text, families)) names.add(name.toLowerCase());
+  // Longest first, so "nguyễn phú trọng" is cut before "phú trọng".
+  return { terms, names: [...names].sort((a, b) => b.length - a.length) };
+}
+
+/**
+ * The text with people's names replaced by a break ("|"), for counting only (the verbatim text
+ * is what passages keep): a term then never spans a name or a slice of one.
+ */
+export function maskNames(text: string, names: readonly string[]): string {
+  if (names.length === 0) return text;
+  let out = toNfc(text);
+  const lower = out.toLowerCase();
+  const cut: { start: number; end: number }[] = [];
+  for (const name of names) {
+    for (let at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + name.length)) {
+      const before = lower[at - 1];
+      const after = lower[at + name.length];
+      if ((before && /[\p{L}\p{N}]/u.test(before)) || (after && /[\p{L}\p{N}]/u.test(after))) continue;
+      if (cut.some((c) => at < c.end && at + name.length > c.start)) continue;
+      cut.push({ start: at, end: at + name.length });
+    }
+  }
+  for (const c of cut.sort((a, b) => b.start - a.start)) out = `${out.slice(0, c.start)} | ${out.slice(c.end)}`;
+  return out;
+}
+
+/** Counts the 2- and 3-syllable terms of passages, leaving out the `stop` terms (buildStopTerms). */
+export function countTerms(passages: { id: string; text: string }[], sizes: readonly number[] = [2, 3], stop: StopList = { terms: new Set(), names: [] }): TermCounts {
   const counts = new Map<string, number>();
   const where = new Map<string, string[]>();
   const neighbours = new Map<string, { left: string; right: string }>();
   let size = 0;
   let syllables = 0;
   for (const p of passages) {
-    for (const run of syllableRuns(p.text)) {
+    for (const run of syllableRuns(maskNames(p.text, stop.names))) {
       syllables += run.length;
       for (const n of sizes) {
         for (let i = 0; i + n <= run.length; i++) {
@@ -119,6 +225,7 @@ export function countTerms(passages: { id: string; text: string }[], sizes: read
           const gram = run.slice(i, i + n);
           if (!isCandidateTerm(gram)) continue;
           const term = gram.join(' ');
+          if (stop.terms.has(term)) continue;
           counts.set(term, (counts.get(term) ?? 0) + 1);
           const ids = where.get(term) ?? [];
           if (ids[ids.length - 1] !== p.id) ids.push(p.id);
@@ -147,6 +254,13 @@ export function logLikelihood(a: number, b: number, c: number, d: number): numbe
   return 2 * (part(a, e1) + part(b, e2));
 }
 
+/**
+ * G² above which a difference is significant at p < 0.05 (chi-squared, one degree of freedom),
+ * the usual cut-off of keyword lists.
+ * @see https://ucrel.lancs.ac.uk/llwizard.html
+ */
+export const G2_CRITICAL_05 = 3.84;
+
 /** A term more frequent in a target than in its reference. */
 export interface KeyTerm {
   term: string;
@@ -161,15 +275,18 @@ export interface KeyTerm {
  * at least `minCount` times; ties go to the longer term, then alphabetical order, so the
  * ranking is stable.
  */
-export function distinctiveTerms(target: TermCounts, reference: TermCounts, opts: { limit: number; minCount?: number }): KeyTerm[] {
+export function distinctiveTerms(target: TermCounts, reference: TermCounts, opts: { limit: number; minCount?: number; minG2?: number }): KeyTerm[] {
   const minCount = opts.minCount ?? 2;
+  const minG2 = opts.minG2 ?? 0;
   const out: KeyTerm[] = [];
   for (const [term, a] of target.counts) {
     if (a < minCount || isClosed(term, target)) continue;
     const b = reference.counts.get(term) ?? 0;
     // Only overuse is distinctive: a term relatively rarer here than there is the other side's.
     if (a / target.size <= b / Math.max(reference.size, 1)) continue;
-    out.push({ term, count: a, otherCount: b, g2: round(logLikelihood(a, b, target.size, reference.size)), passageIds: target.passages.get(term) ?? [] });
+    const g2 = round(logLikelihood(a, b, target.size, reference.size));
+    if (g2 < minG2) continue;
+    out.push({ term, count: a, otherCount: b, g2, passageIds: target.passages.get(term) ?? [] });
   }
   return dropContainedDuplicates(dropStraddlingTrigrams(out, target))
     .sort((x, y) => y.g2 - x.g2 || y.term.split(' ').length - x.term.split(' ').length || x.term.localeCompare(y.term, 'vi'))
@@ -263,6 +380,43 @@ export function sharedTerms(byKey: Map<string, TermCounts>, opts: { limit: numbe
     .map(({ term, counts, passageIds }) => ({ term, counts, passageIds }));
 }
 
+/** Occurrences per 10 000 running words (syllables, the space-separated words of Vietnamese). */
+export function per10k(count: number, words: number): number {
+  return words > 0 ? Math.round((count / words) * 10000 * 100) / 100 : 0;
+}
+
 function round(n: number): number {
   return Math.round(n * 1000) / 1000;
+}
+
+/** Escapes the HTML-significant characters of verbatim text. */
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * The passage text, HTML-escaped, with every occurrence of a term in `<mark>`: the term's
+ * syllables in a row, case-insensitive, separated by spaces only (as terms are counted).
+ */
+export function highlightTerm(text: string, term: string): string {
+  const want = term.split(' ');
+  const nfc = toNfc(text);
+  const syl = splitSyllables(nfc);
+  const marks: { start: number; end: number }[] = [];
+  for (let i = 0; i + want.length <= syl.length; i++) {
+    let ok = true;
+    for (let k = 0; k < want.length && ok; k++) {
+      const s = syl[i + k]!;
+      ok = s.text.toLowerCase() === want[k] && (k === 0 || /^\s+$/u.test(nfc.slice(syl[i + k - 1]!.end, s.start)));
+    }
+    if (ok) marks.push({ start: syl[i]!.start, end: syl[i + want.length - 1]!.end });
+  }
+  let out = '';
+  let pos = 0;
+  for (const m of marks) {
+    if (m.start < pos) continue;
+    out += escapeHtml(nfc.slice(pos, m.start)) + '<mark>' + escapeHtml(nfc.slice(m.start, m.end)) + '</mark>';
+    pos = m.end;
+  }
+  return out + escapeHtml(nfc.slice(pos));
 }

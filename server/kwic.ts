@@ -15,6 +15,8 @@ export interface KwicSpan {
   right: string;
   /** Offset of the match in the passage text (UTF-16), for ordering lines of one passage. */
   start: number;
+  /** True when `right` runs to the end of the passage (nothing after it was left out). */
+  atEnd: boolean;
 }
 
 const ENTITY = /&#(\d+);|&(amp|lt|gt|quot|apos);/g;
@@ -78,7 +80,8 @@ export function kwicSpans(text: string, highlighted: string, width: number): Kwi
     if (r.end <= r.start) continue;
     if (out.length && out[out.length - 1]!.start === r.start) continue;
     // Punctuation glued to the match ("“ngoại giao”,") counts as a word of the context on its side.
-    out.push({ left: lastWords(text.slice(0, r.start), width), match: text.slice(r.start, r.end), right: firstWords(text.slice(r.end), width), start: r.start });
+    const after = text.slice(r.end);
+    out.push({ left: lastWords(text.slice(0, r.start), width), match: text.slice(r.start, r.end), right: firstWords(after, width), start: r.start, atEnd: after.split(/\s+/).filter(Boolean).length <= width });
   }
   return out;
 }

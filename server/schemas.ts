@@ -237,16 +237,32 @@ const TermOut = Type.Object({
   otherCount: Type.Integer({ description: 'Occurrences in the other events together.' }),
   g2: Type.Number({ description: 'Log-likelihood (Dunning G²) against the other events.' }),
   passageIds: Type.Array(Type.String()),
+  per10k: Type.Number({ description: 'Occurrences per 10 000 words (syllables) in this event.' }),
+  otherPer10k: Type.Number({ description: 'Occurrences per 10 000 words in the other events together.' }),
+  byEvent: Type.Record(Type.String(), Type.Object({ count: Type.Integer(), per10k: Type.Number() }), { description: 'Count and per10k in every compared event, by event id.' }),
+  snippets: Type.Array(Type.Object({ passageId: Type.String(), highlighted: Type.String({ description: 'The passage, HTML-escaped, the term in <mark>.' }) })),
+});
+
+/** A theme in the compare view with every printing of it and the outlet that printed it. */
+const CompareTheme = Type.Object({
+  text: Type.String({ description: 'Verbatim, without quote marks (the first printing).' }),
+  passage: PassageOut,
+  variants: Type.Boolean({ description: 'True when the outlets print the theme differently.' }),
+  sources: Type.Array(
+    Type.Object({ text: Type.String(), source: Nullable(Type.String()), articleId: Type.String(), passageId: Type.String(), url: Nullable(Type.String()) }),
+  ),
 });
 
 export const CompareResponse = Type.Object({
   events: Type.Array(
     Type.Object({
       event: EventOut,
-      themes: Type.Array(ThemeWithPassage),
+      themes: Type.Array(CompareTheme),
       speakers: Type.Array(EventSpeaker),
       keyPoints: Type.Array(KeyPoint),
       tokenCount: Type.Integer({ description: 'Syllables in the event’s passages.' }),
+      aboutPassageCount: Type.Integer({ description: 'Passages of the articles about the event: what the terms are counted on.' }),
+      aboutArticleCount: Type.Integer(),
       distinctiveTerms: Type.Array(TermOut),
     }),
   ),
@@ -254,6 +270,7 @@ export const CompareResponse = Type.Object({
     Type.Object({
       term: Type.String(),
       counts: Type.Record(Type.String(), Type.Integer()),
+      per10k: Type.Record(Type.String(), Type.Number(), { description: 'Occurrences per 10 000 words, by event id.' }),
       passageIds: Type.Record(Type.String(), Type.Array(Type.String())),
     }),
   ),
@@ -312,7 +329,7 @@ export const KwicLine = Type.Object({
   speaker: Nullable(SpeakerRef),
   title: Type.String(),
   permalink: Type.String({ description: 'Path of the passage page.' }),
-  truncated: Type.Boolean(),
+  truncated: Type.Boolean({ description: 'True when `right` ends where a truncated source cuts the passage off (show “[…]”).' }),
 });
 
 export const KwicResponse = Type.Object({

@@ -58,7 +58,8 @@ export const kwicRoutes: FastifyPluginAsyncTypebox = async (app) => {
               speaker: p.speakerId ? { id: p.speakerId, name: p.speakerName ?? p.speakerId, role: p.speakerRole ?? null } : null,
               title: p.title,
               permalink: passagePath(p.id),
-              truncated: p.truncated === true,
+              // The line reaches the end of a passage cut off by its source: shown with "[…]".
+              truncated: p.truncated === true && s.atEnd,
             });
           }
         }

@@ -60,7 +60,10 @@ describe('keyness', () => {
     expect(isCandidateTerm(['của', 'các'])).toBe(false);
     expect(isCandidateTerm(['hợp', 'tác', 'và'])).toBe(false);
     expect(isCandidateTerm(['2023', '2024'])).toBe(false);
-    expect(isCandidateTerm(['lần', 'thứ', '32'])).toBe(true);
+    expect(isCandidateTerm(['lần', 'thứ', '32'])).toBe(false);
+    expect(isCandidateTerm(['lần', 'thứ'])).toBe(false);
+    expect(isCandidateTerm(['đại', 'hội', 'xiii'])).toBe(false);
+    expect(isCandidateTerm(['ngoại', 'giao', 'kinh'])).toBe(true);
   });
 
   it('computes Dunning G² (0 for equal rates, larger for a stronger contrast)', () => {

@@ -185,3 +185,56 @@ describe('Atom feed', () => {
     expect(new Set(entries.map((e) => $(e).children('id').text())).size).toBe(entries.length);
   });
 });
+
+describe('compare', () => {
+  type Term = { term: string; count: number; per10k: number; passageIds: string[]; byEvent: Record<string, { count: number; per10k: number }>; snippets: { passageId: string; highlighted: string }[] };
+  type Column = { event: { id: string; name: string; aliases: string[] }; tokenCount: number; aboutPassageCount: number; distinctiveTerms: Term[]; themes: { text: string; variants: boolean; sources: { source: string | null; text: string }[] }[] };
+
+  it('lists for hnng-31 vs hnng-32 no event-name fragment, person name, ordinal, date or number', async () => {
+    const body = (await get('/api/compare?events=hnng-31,hnng-32')).json();
+    const kb = await readKb();
+    const fragments = (name: string) => {
+      const w = name.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+      const out: string[] = [];
+      for (let n = 2; n <= 3; n++) for (let i = 0; i + n <= w.length; i++) out.push(w.slice(i, i + n).join(' '));
+      return out;
+    };
+    const eventFragments = new Set(kb.events.filter((e) => e.type === 'hoi-nghi-ngoai-giao').flatMap((e) => [e.name, ...e.aliases]).flatMap(fragments));
+    const personWords = kb.people.flatMap((p) => [p.name, ...p.aliases]).flatMap(fragments);
+    for (const column of body.events as Column[]) {
+      expect(column.distinctiveTerms.length).toBeGreaterThan(0);
+      for (const t of column.distinctiveTerms) {
+        expect(t.term, 'a date or a number').not.toMatch(/\p{N}/u);
+        expect(eventFragments.has(t.term), `event-name fragment "${t.term}"`).toBe(false);
+        expect(personWords.some((f) => ` ${t.term} `.includes(` ${f} `)), `person name in "${t.term}"`).toBe(false);
+        expect(t.term).not.toMatch(/^(lần|thứ)\b|\b(lần|thứ)$/u);
+      }
+      const terms = column.distinctiveTerms.map((t) => t.term);
+      for (const boilerplate of ['lần thứ', 'hội nghị ngoại', 'hnng 31', 'hnng 32', 'ngày 18', 'phạm minh chính', 'minh chính', 'phú trọng']) expect(terms).not.toContain(boilerplate);
+    }
+  });
+
+  it('counts terms per 10 000 words on the passages about each event, and marks them in their passages', async () => {
+    const body = (await get('/api/compare?events=hnng-31,hnng-32')).json();
+    for (const column of body.events as Column[]) {
+      expect(column.aboutPassageCount).toBeGreaterThan(0);
+      expect(column.aboutPassageCount).toBeLessThanOrEqual((await get(`/api/events/${column.event.id}`)).json().event.passageCount);
+      for (const t of column.distinctiveTerms) {
+        expect(t.per10k).toBeCloseTo((t.count / column.tokenCount) * 10000, 1);
+        expect(t.byEvent[column.event.id]!.count).toBe(t.count);
+        for (const id of t.passageIds) expect(body.passages[id].eventIds[0]).toBe(column.event.id);
+        expect(t.snippets.length).toBeGreaterThan(0);
+        for (const s of t.snippets) expect(s.highlighted.toLowerCase()).toContain(`<mark>${t.term}</mark>`);
+      }
+    }
+  });
+
+  it('shows a theme both outlets print differently with both outlets', async () => {
+    const body = (await get('/api/compare?events=hnng-31,hnng-32')).json();
+    const e31 = (body.events as Column[]).find((c) => c.event.id === 'hnng-31')!;
+    const theme = e31.themes.find((t) => t.sources.length > 1)!;
+    expect(theme.variants).toBe(true);
+    expect(new Set(theme.sources.map((s) => s.source)).size).toBeGreaterThan(1);
+    expect(new Set(theme.sources.map((s) => s.text)).size).toBeGreaterThan(1);
+  });
+});

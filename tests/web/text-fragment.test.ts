@@ -31,3 +31,11 @@ describe('text fragments to the original page', () => {
     expect(sourceUrlWithTextFragment('javascript:alert(1)', 'x')).toBeNull();
   });
 });
+
+describe('text fragments of truncated passages', () => {
+  it('leaves out the cut last word, so the directive is built on whole words', () => {
+    expect(textDirectiveFor('Về phía Bộ Ngoại giao, có Ủy vi', true)).toBe(encodeTextDirectiveTerm('Về phía Bộ Ngoại giao, có Ủy'));
+    const long = 'Dịp này, Thủ tướng đã trao các phần thưởng cao quý của Đảng, Nhà nước cho tập thể và cá nhân, Nhà n';
+    expect(textDirectiveFor(long, true).split(',')[1]).toBe(encodeTextDirectiveTerm('thể và cá nhân, Nhà'));
+  });
+});

@@ -61,6 +61,8 @@ export interface PassageView {
   text: string;
   highlighted: string | null;
   snippet: string | null;
+  /** True when the passage is cut off at the end of a truncated source: shown with "[…]". */
+  truncated: boolean;
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
@@ -90,6 +92,7 @@ export function toPassageView(raw: Unsafe): PassageView {
     text: typeof p.text === 'string' ? p.text : '',
     highlighted: str(raw?.highlighted) ?? str(p.highlighted),
     snippet: str(raw?.snippet) ?? str(p.snippet),
+    truncated: p.truncated === true,
   };
 }
 
@@ -322,6 +325,10 @@ export interface ThemeView {
   text: string;
   passageId: string | null;
   eventId: string | null;
+  /** Every printing of the theme with its outlet (compare view); empty when the API gives none. */
+  sources?: { text: string; source: string | null; passageId: string; url: string | null }[];
+  /** True when outlets print the theme differently. */
+  variants?: boolean;
 }
 
 /** A numbered key point ("Thứ nhất, …") and where it comes from. */
@@ -346,7 +353,13 @@ export interface EventPage extends EventSummary {
 
 function toTheme(raw: Unsafe): ThemeView {
   if (typeof raw === 'string') return { text: raw, passageId: null, eventId: null };
-  return { text: String(raw?.text ?? ''), passageId: str(raw?.passageId) ?? str(raw?.passage?.id), eventId: str(raw?.eventId) };
+  return {
+    text: String(raw?.text ?? ''),
+    passageId: str(raw?.passageId) ?? str(raw?.passage?.id),
+    eventId: str(raw?.eventId),
+    sources: arr(raw?.sources).map((s: Unsafe) => ({ text: String(s?.text ?? ''), source: str(s?.source), passageId: String(s?.passageId ?? ''), url: str(s?.url) })),
+    variants: raw?.variants === true,
+  };
 }
 
 function toPoint(raw: Unsafe): PointView {
@@ -400,6 +413,12 @@ export interface TermView {
   otherCount: number | null;
   score: number | null;
   passageIds: string[];
+  /** Occurrences per 10 000 words in this event. */
+  per10k?: number | null;
+  /** Count and per10k in every compared event, by event id. */
+  byEvent?: Record<string, { count: number; per10k: number }>;
+  /** Passages with the term marked (API-escaped HTML). */
+  snippets?: { passageId: string; highlighted: string }[];
 }
 
 /** A term several compared events share, with counts per event. */
@@ -408,12 +427,16 @@ export interface SharedTermView {
   /** Occurrences by event id. */
   counts: Record<string, number>;
   passageIds: Record<string, string[]>;
+  /** Occurrences per 10 000 words by event id. */
+  per10k?: Record<string, number>;
 }
 
 /** One event of a comparison. */
 export interface CompareColumn extends EventPage {
   terms: TermView[];
   tokenCount: number | null;
+  /** Passages of the articles about the event (what terms are counted on). */
+  aboutPassageCount?: number | null;
 }
 
 /** A comparison of 2–3 events. */
@@ -435,6 +458,9 @@ function toTerm(raw: Unsafe): TermView {
     otherCount: num(raw?.otherCount),
     score: num(raw?.g2 ?? raw?.score ?? raw?.keyness),
     passageIds: strList(raw?.passageIds ?? raw?.passages),
+    per10k: num(raw?.per10k),
+    byEvent: raw?.byEvent && typeof raw.byEvent === 'object' ? (raw.byEvent as Record<string, { count: number; per10k: number }>) : {},
+    snippets: arr(raw?.snippets).filter((x: Unsafe) => typeof x?.passageId === 'string' && typeof x?.highlighted === 'string'),
   };
 }
 
@@ -445,11 +471,13 @@ export async function compareEvents(ids: string[], signal?: AbortSignal): Promis
     ...toEventPage(c),
     terms: arr(c?.distinctiveTerms ?? c?.terms).map(toTerm).filter((t) => t.term),
     tokenCount: num(c?.tokenCount),
+    aboutPassageCount: num(c?.aboutPassageCount),
   }));
   const shared: SharedTermView[] = arr(body?.sharedTerms ?? body?.shared)
     .map((t: Unsafe) => ({
       term: String(t?.term ?? ''),
       counts: toFacetCounts(t?.counts),
+      per10k: t?.per10k && typeof t.per10k === 'object' ? (t.per10k as Record<string, number>) : undefined,
       passageIds: Object.fromEntries(Object.entries((t?.passageIds && typeof t.passageIds === 'object' ? t.passageIds : {}) as Record<string, unknown>).map(([k, v]) => [k, strList(v)])),
     }))
     .filter((t: SharedTermView) => t.term);

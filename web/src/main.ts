@@ -7,6 +7,7 @@ import { getLang, initLang, setLang, t } from './i18n.ts';
 import { clearCitationMeta } from './components/head-meta.ts';
 import { renderCompare } from './pages/compare.ts';
 import { renderEvent, renderEvents } from './pages/event.ts';
+import { renderKwic } from './pages/kwic.ts';
 import { renderPassage } from './pages/passage.ts';
 import { renderSearch, unmountSearch } from './pages/search.ts';
 import { renderSpeaker } from './pages/speaker.ts';
@@ -138,6 +139,7 @@ function boot(): void {
     route('events', '/events', leaveSearch(withoutCitationMeta(renderEvents))),
     route('event', '/events/:id', leaveSearch(withoutCitationMeta(renderEvent))),
     route('compare', '/compare', leaveSearch(withoutCitationMeta((ctx) => renderCompare(ctx, deps.navigate)))),
+    route('kwic', '/kwic', leaveSearch(withoutCitationMeta((ctx) => renderKwic(ctx, (href) => deps.navigate(href))))),
   ];
   router = new Router(
     routes,

@@ -17,9 +17,14 @@ export function encodeTextDirectiveTerm(term: string): string {
   return encodeURIComponent(term).replace(/-/g, '%2D').replace(/,/g, '%2C').replace(/&/g, '%26');
 }
 
-/** The `text=` directive value for a passage: whole when short, else its first and last words. */
-export function textDirectiveFor(passageText: string): string {
-  const words = passageText.normalize('NFC').split(/\s+/).filter(Boolean);
+/**
+ * The `text=` directive value for a passage: whole when short, else its first and last words.
+ * A truncated passage ends in a cut word ("… có Ủy vi"), which the source page does not contain
+ * as a word: that last word is left out, so the directive is built on whole words.
+ */
+export function textDirectiveFor(passageText: string, truncated = false): string {
+  const all = passageText.normalize('NFC').split(/\s+/).filter(Boolean);
+  const words = truncated && all.length > 1 ? all.slice(0, -1) : all;
   if (words.length === 0) return '';
   if (words.length <= WHOLE_TEXT_MAX_WORDS) return encodeTextDirectiveTerm(words.join(' '));
   const start = words.slice(0, EDGE_WORDS).join(' ');
@@ -31,7 +36,7 @@ export function textDirectiveFor(passageText: string): string {
  * The source URL with a text fragment for the passage. An existing `#fragment` is kept before
  * the directive (`#top:~:text=…`), as the spec allows. Returns null for a missing or non-http URL.
  */
-export function sourceUrlWithTextFragment(sourceUrl: string | null | undefined, passageText: string): string | null {
+export function sourceUrlWithTextFragment(sourceUrl: string | null | undefined, passageText: string, truncated = false): string | null {
   if (!sourceUrl) return null;
   let url: URL;
   try {
@@ -40,7 +45,7 @@ export function sourceUrlWithTextFragment(sourceUrl: string | null | undefined, 
     return null;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  const directive = textDirectiveFor(passageText);
+  const directive = textDirectiveFor(passageText, truncated);
   if (!directive) return url.href;
   const hash = url.hash.replace(/:~:.*$/, '');
   url.hash = '';

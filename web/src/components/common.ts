@@ -2,6 +2,7 @@
 import { ApiRequestError, type PassageView } from '../api.ts';
 import { CONTENT_LANG, h, setApiHighlightedHtml, vi } from '../dom.ts';
 import { formatDate, kindLabel, t } from '../i18n.ts';
+import { rt } from '../research-strings.ts';
 
 /** A polite loading line. */
 export function loadingView(): HTMLElement {
@@ -50,6 +51,8 @@ export function passageCard(p: PassageView, opts: { headingLevel?: 'h2' | 'h3' |
   const body = h('p', { class: 'passage-text', lang: CONTENT_LANG });
   if (p.snippet ?? p.highlighted) setApiHighlightedHtml(body, (p.snippet ?? p.highlighted) as string);
   else body.textContent = p.text;
+  // A snippet that stops before the passage's end ("…") does not reach the cut.
+  if (p.truncated && !(p.snippet ?? '').endsWith('…')) body.append(truncatedMark());
   const heading = opts.headingLevel ?? 'h2';
   const titleLink = () => h('a', { href: `/passages/${encodeURIComponent(p.id)}`, lang: p.title ? CONTENT_LANG : null }, p.title || t().passage);
   const title = opts.showTitle === false ? null : h(heading, { class: 'card-title' }, titleLink());
@@ -66,7 +69,7 @@ export function passageCard(p: PassageView, opts: { headingLevel?: 'h2' | 'h3' |
 /** One passage of an article as its own block (heading, quote or paragraph), `id` = passage id so `#<id>` finds it. */
 export function passageBlock(p: PassageView, current = false): HTMLElement {
   const tag = p.kind === 'heading' ? 'h2' : p.kind === 'quote' ? 'blockquote' : 'p';
-  const el = h(tag, { id: p.id, class: `block block-${p.kind}${current ? ' current' : ''}` }, p.text);
+  const el = h(tag, { id: p.id, class: `block block-${p.kind}${current ? ' current' : ''}` }, p.text, p.truncated ? truncatedMark() : null);
   if (current) el.setAttribute('aria-current', 'true');
   return el;
 }
@@ -76,6 +79,11 @@ export function linkedPassageBlock(p: PassageView): HTMLElement {
   const block = passageBlock(p);
   block.append(' ', h('a', { class: 'anchor', href: `/passages/${encodeURIComponent(p.id)}`, 'aria-label': `${t().permalink}: ${p.text.slice(0, 40)}…` }, '¶'));
   return block;
+}
+
+/** "[…]" after a passage cut off at the end of a truncated source, explained to screen readers and on hover. */
+export function truncatedMark(): HTMLElement {
+  return h('span', { class: 'truncated-mark', title: rt().truncatedMark }, ' […]', h('span', { class: 'visually-hidden' }, ` (${rt().truncatedMark})`));
 }
 
 /** Sets the document title: "Page — App name". */

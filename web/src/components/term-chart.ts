@@ -1,21 +1,28 @@
 /**
- * A small SVG bar chart of one term's frequency across events, in time order. Drawn here
- * (no chart library, nothing from another origin); the numbers are also in a visually hidden
- * table for screen readers.
+ * A small SVG bar chart of one term's frequency across events, in time order: normalised
+ * (occurrences per 10 000 words, so a long report does not outweigh a short one), one row per
+ * event with its label on a line of its own above the bar, so labels can never overlap however
+ * narrow the screen. Drawn here (no chart library, nothing from another origin); the numbers are
+ * also in a visually hidden table for screen readers.
  */
 import { CONTENT_LANG, h, svg, vi } from '../dom.ts';
 import { formatDate } from '../i18n.ts';
 
-/** One bar: an event and the term's count there. */
+/** One bar: an event, the term's frequency there (`value`, e.g. per 10 000 words) and its raw count. */
 export interface TermPoint {
   label: string;
   date: string | null;
   count: number;
+  /** The plotted value; the count when absent. */
+  value?: number;
 }
 
-const WIDTH = 480;
-const HEIGHT = 200;
-const PAD = { top: 24, right: 12, bottom: 48, left: 36 };
+/** Drawing width in SVG units: about a phone's width, so text is drawn near its CSS size there. */
+const WIDTH = 320;
+const ROW = 46;
+const PAD = { top: 6, right: 56, left: 4 };
+/** Characters of a label that fit on its line at the label's font size. */
+const LABEL_CHARS = 30;
 
 /** Sorts points by date, unknown dates last (pure, exported for tests). */
 export function inTimeOrder(points: TermPoint[]): TermPoint[] {
@@ -26,7 +33,7 @@ export function inTimeOrder(points: TermPoint[]): TermPoint[] {
  * Axis labels: the words the event names share are dropped ("Hội nghị Ngoại giao lần thứ 31"
  * and "… 32" become "lần thứ 31", "lần thứ 32"), then long labels are shortened.
  */
-export function axisLabels(labels: string[]): string[] {
+export function axisLabels(labels: string[], max = 24): string[] {
   const words = labels.map((l) => l.split(/\s+/));
   let common = 0;
   if (labels.length > 1) {
@@ -36,42 +43,38 @@ export function axisLabels(labels: string[]): string[] {
   const start = Math.max(0, common - 2);
   return words.map((w) => {
     const label = (common >= 3 ? w.slice(start) : w).join(' ');
-    return label.length > 24 ? `${label.slice(0, 23)}…` : label;
+    return label.length > max ? `${label.slice(0, max - 1)}…` : label;
   });
 }
 
-/** The chart as a `<figure>` with an SVG and a data table. */
-export function termChart(points: TermPoint[], caption: string, description: string): HTMLElement {
+/** Formats a value: one decimal under 10, whole numbers above. */
+function formatValue(v: number): string {
+  return v < 10 ? (Math.round(v * 10) / 10).toLocaleString() : Math.round(v).toLocaleString();
+}
+
+/** The chart as a `<figure>` with an SVG and a data table. `unit` names the plotted value ("per 10,000 words"). */
+export function termChart(points: TermPoint[], caption: string, description: string, unit = ''): HTMLElement {
   const ordered = inTimeOrder(points);
-  const max = Math.max(1, ...ordered.map((p) => p.count));
+  const value = (p: TermPoint) => p.value ?? p.count;
+  const max = Math.max(1e-9, ...ordered.map(value));
   const innerW = WIDTH - PAD.left - PAD.right;
-  const innerH = HEIGHT - PAD.top - PAD.bottom;
-  const slot = innerW / Math.max(1, ordered.length);
-  const barW = Math.min(64, slot * 0.6);
-  const chart = svg('svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, class: 'chart', role: 'img', 'aria-label': caption });
-  const ticks = max <= 4 ? max : 4;
-  for (let i = 0; i <= ticks; i++) {
-    const value = Math.round((max * i) / ticks);
-    const y = PAD.top + innerH - (innerH * value) / max;
-    chart.append(svg('line', { x1: PAD.left, x2: WIDTH - PAD.right, y1: y, y2: y, class: 'chart-grid' }));
-    chart.append(svg('text', { x: PAD.left - 6, y: y + 4, class: 'chart-tick', 'text-anchor': 'end' }, String(value)));
-  }
-  const labels = axisLabels(ordered.map((p) => p.label));
+  const height = PAD.top + ROW * ordered.length;
+  const chart = svg('svg', { viewBox: `0 0 ${WIDTH} ${height}`, class: 'chart chart-rows', role: 'img', 'aria-label': caption });
+  const labels = axisLabels(ordered.map((p) => p.label), LABEL_CHARS);
   ordered.forEach((p, i) => {
-    const x = PAD.left + slot * i + (slot - barW) / 2;
-    const barH = (innerH * p.count) / max;
-    const y = PAD.top + innerH - barH;
-    chart.append(svg('rect', { x, y, width: barW, height: Math.max(barH, p.count > 0 ? 2 : 0), class: 'chart-bar', rx: 2 }));
-    chart.append(svg('text', { x: x + barW / 2, y: y - 6, class: 'chart-value', 'text-anchor': 'middle' }, String(p.count)));
-    const cx = x + barW / 2;
-    chart.append(svg('text', { x: cx, y: HEIGHT - PAD.bottom + 18, class: 'chart-label', 'text-anchor': 'middle', lang: CONTENT_LANG }, labels[i] ?? p.label));
-    chart.append(svg('text', { x: cx, y: HEIGHT - PAD.bottom + 34, class: 'chart-date', 'text-anchor': 'middle' }, formatDate(p.date)));
+    const top = PAD.top + ROW * i;
+    const w = (innerW * value(p)) / max;
+    chart.append(svg('text', { x: PAD.left, y: top + 12, class: 'chart-label', lang: CONTENT_LANG }, `${labels[i] ?? p.label} · ${formatDate(p.date)}`));
+    chart.append(svg('rect', { x: PAD.left, y: top + 18, width: Math.max(w, value(p) > 0 ? 2 : 0), height: 16, class: 'chart-bar', rx: 2 }));
+    chart.append(svg('text', { x: PAD.left + Math.max(w, 0) + 4, y: top + 30, class: 'chart-value' }, formatValue(value(p))));
   });
+  // Wrapped: a table ignores its own 1 px width, and its overflow would widen a phone's page.
   const table = h(
-    'table',
+    'div',
     { class: 'visually-hidden' },
+    h('table', {},
     h('caption', {}, caption),
-    h('tbody', {}, ...ordered.map((p) => h('tr', {}, h('th', { scope: 'row' }, vi(p.label), ` (${formatDate(p.date)})`), h('td', {}, String(p.count))))),
+    h('tbody', {}, ...ordered.map((p) => h('tr', {}, h('th', { scope: 'row' }, vi(p.label), ` (${formatDate(p.date)})`), h('td', {}, `${formatValue(value(p))}${unit ? ` ${unit}` : ''} (${p.count})`))))),
   );
   return h('figure', { class: 'chart-figure' }, h('figcaption', {}, h('strong', {}, caption), h('span', { class: 'muted' }, ` ${description}`)), chart, table);
 }

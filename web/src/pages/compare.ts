@@ -8,9 +8,10 @@ import { errorView, isAbort, loadingView, passageCard, setTitle } from '../compo
 import { termChart } from '../components/term-chart.ts';
 import { CONTENT_LANG, h, replaceChildren, vi } from '../dom.ts';
 import { formatDate, t } from '../i18n.ts';
+import { rt } from '../research-strings.ts';
 import type { RouteContext } from '../router.ts';
 import { emptySearchState } from '../url-state.ts';
-import { pointList, themeList } from './event.ts';
+import { pointList } from './event.ts';
 
 const MAX_EVENTS = 3;
 const TERMS_SHOWN = 12;
@@ -102,16 +103,72 @@ function termLink(term: string, ids: string[], active: string | null): HTMLEleme
   return h('a', { class: `chip${term === active ? ' chip-active' : ''}`, href: compareHref(ids, term), 'aria-current': term === active ? 'true' : null, title: t().showTerm(term), lang: CONTENT_LANG }, term);
 }
 
+/** A term's frequency per 10 000 words, beside its chip. */
+function per10kBadge(per10k: number | null | undefined): HTMLElement | null {
+  return typeof per10k === 'number' ? h('span', { class: 'per10k', title: rt().per10k }, ` ${Math.round(per10k * 10) / 10}`) : null;
+}
+
+/**
+ * Themes side by side with their sources: each theme once, the outlets that print it, and, where
+ * outlets print it differently, every printing with its outlet.
+ */
+function compareThemes(themes: CompareColumn['themes']): HTMLElement {
+  if (themes.length === 0) return h('p', { class: 'muted' }, t().noThemes);
+  const seen = new Set<string>();
+  const unique = themes.filter((th) => (seen.has(th.text) ? false : (seen.add(th.text), true)));
+  const outlet = (s: string | null) => (s ? vi(s) : rt().archiveCopy);
+  return h('ul', { class: 'themes' }, ...unique.map((th) => {
+    const sources = th.sources ?? [];
+    const outlets = [...new Set(sources.map((s) => s.source))];
+    return h('li', {},
+      h('q', { class: 'theme', lang: CONTENT_LANG }, th.text),
+      th.passageId ? h('a', { class: 'theme-source', href: `/passages/${encodeURIComponent(th.passageId)}` }, t().passage) : null,
+      outlets.length ? h('p', { class: 'theme-outlets meta' }, `${rt().themeSources}: `, ...outlets.flatMap((o, i) => (i ? [', ', outlet(o)] : [outlet(o)]))) : null,
+      th.variants ? h('div', { class: 'theme-variants' }, h('p', { class: 'meta' }, rt().themeVariants), h('ul', { class: 'theme-sources' }, ...sources.map((s) =>
+        h('li', {}, h('q', { class: 'theme-variant', lang: CONTENT_LANG }, s.text), ' — ', h('a', { href: `/passages/${encodeURIComponent(s.passageId)}` }, outlet(s.source)))))) : null,
+    );
+  }));
+}
+
+/** The passage text with every occurrence of the term marked (whole words, case-insensitive), built as DOM nodes. */
+export function markTerm(text: string, term: string): (Node | string)[] {
+  const nfc = text.normalize('NFC');
+  const lower = nfc.toLowerCase();
+  const needle = term.normalize('NFC').toLowerCase();
+  const out: (Node | string)[] = [];
+  let pos = 0;
+  const letter = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}\p{M}]/u.test(ch);
+  for (let at = lower.indexOf(needle); at >= 0 && needle; at = lower.indexOf(needle, at + needle.length)) {
+    if (letter(lower[at - 1]) || letter(lower[at + needle.length])) continue;
+    out.push(nfc.slice(pos, at), h('mark', {}, nfc.slice(at, at + needle.length)));
+    pos = at + needle.length;
+  }
+  out.push(nfc.slice(pos));
+  return out;
+}
+
+/** A passage card with the term marked in its text. */
+function termPassageCard(p: PassageView, term: string): HTMLElement {
+  const card = passageCard(p, { headingLevel: 'h4' });
+  const body = card.querySelector('.passage-text');
+  if (body) {
+    replaceChildren(body as HTMLElement, ...markTerm(p.text, term));
+    if (p.truncated) body.append(' […]');
+  }
+  return card;
+}
+
 function column(c: CompareColumn, ids: string[], active: string | null): HTMLElement {
   return h(
     'section',
     { class: 'compare-col', 'aria-labelledby': `col-${c.id}` },
     h('h2', { id: `col-${c.id}` }, h('a', { href: `/events/${encodeURIComponent(c.id)}`, lang: CONTENT_LANG }, c.name)),
     h('p', { class: 'meta' }, formatDate(c.date)),
+    typeof c.aboutPassageCount === 'number' ? h('p', { class: 'meta term-figure' }, rt().aboutCount(c.aboutPassageCount)) : null,
     h('h3', {}, t().themes),
-    themeList(c.themes),
-    h('h3', {}, t().distinctiveTerms),
-    h('ul', { class: 'chips' }, ...c.terms.slice(0, TERMS_SHOWN).map((term) => h('li', {}, termLink(term.term, ids, active)))),
+    compareThemes(c.themes),
+    h('h3', {}, t().distinctiveTerms, h('span', { class: 'muted term-figure' }, ` (${rt().per10k})`)),
+    h('ul', { class: 'chips' }, ...c.terms.slice(0, TERMS_SHOWN).map((term) => h('li', {}, termLink(term.term, ids, active), per10kBadge(term.per10k)))),
     // Key points are long: folded, so the columns' themes and terms stay side by side.
     c.keyPoints.length
       ? h('details', { class: 'points-details' }, h('summary', {}, h('h3', {}, `${t().keyPoints} (${c.keyPoints.length})`)), pointList(c.keyPoints, 'h4'))
@@ -133,6 +190,10 @@ async function showTerm(panel: HTMLElement, term: string, columns: CompareColumn
   const phrase = `"${term.replace(/"/g, '')}"`;
   let counts = termCountsFromComparison(cmp, term);
   let description = t().termChartOccurrences;
+  // Normalised frequencies (per 10 000 words of each event's articles) where the comparison gives them.
+  const shared = cmp.shared.find((x) => x.term === term);
+  const own = columns.flatMap((c) => c.terms).find((x) => x.term === term);
+  const per10k: Record<string, number> | null = shared?.per10k ?? (own?.byEvent && Object.keys(own.byEvent).length ? Object.fromEntries(Object.entries(own.byEvent).map(([k, v]) => [k, v.per10k])) : null);
   if (!counts) {
     const totals = await Promise.all(
       columns.map((c) => searchPassages({ ...base, q: phrase, filters: { ...base.filters, event: [c.id] } }, 1, signal).then((r) => r.total)),
@@ -146,7 +207,7 @@ async function showTerm(panel: HTMLElement, term: string, columns: CompareColumn
     const passages = (ids[c.id] ?? []).map((id) => cmp.passages.get(id)).filter((p): p is PassageView => p !== undefined);
     if (passages.length === 0) continue;
     groups.push(h('section', { class: 'group' }, h('h3', {}, vi(c.name), h('span', { class: 'muted' }, ` · ${formatDate(c.date)}`)),
-      h('ul', { class: 'cards' }, ...passages.map((p) => h('li', {}, passageCard(p, { headingLevel: 'h4' }))))));
+      h('ul', { class: 'cards' }, ...passages.map((p) => h('li', {}, termPassageCard(p, term))))));
   }
   if (groups.length === 0) {
     const list = await searchPassages({ ...base, q: phrase, filters: { ...base.filters, event: columns.map((c) => c.id) }, sort: 'date-asc' }, 20, signal);
@@ -156,7 +217,9 @@ async function showTerm(panel: HTMLElement, term: string, columns: CompareColumn
   const finalCounts = counts;
   replaceChildren(
     panel,
-    termChart(columns.map((c) => ({ label: c.name, date: c.date, count: finalCounts[c.id] ?? 0 })), t().termChart(term), description),
+    per10k
+      ? termChart(columns.map((c) => ({ label: c.name, date: c.date, count: finalCounts[c.id] ?? 0, value: per10k[c.id] ?? 0 })), t().termChart(term), rt().termChartPer10k, rt().per10k)
+      : termChart(columns.map((c) => ({ label: c.name, date: c.date, count: finalCounts[c.id] ?? 0 })), t().termChart(term), description),
     h('h2', {}, t().termPassages(term)),
     ...groups,
     h('p', {}, h('a', { href: `/?q=${encodeURIComponent(phrase)}` }, `${t().allResultsFor}: ${phrase} →`)),

@@ -38,7 +38,7 @@ export async function renderPassage(ctx: RouteContext): Promise<void> {
       description: p.text.slice(0, 300),
     });
 
-    const fragmentUrl = sourceUrlWithTextFragment(url, p.text);
+    const fragmentUrl = sourceUrlWithTextFragment(url, p.text, p.truncated);
     const { button, dialog } = citeDialog(data.citations);
     const actions = h(
       'div',

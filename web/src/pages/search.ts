@@ -4,6 +4,7 @@
  */
 import { listEvents, listSpeakers, searchPassages, type SearchResponse } from '../api.ts';
 import { errorView, isAbort, passageCard, setTitle } from '../components/common.ts';
+import { clearFeedLink, paintResearchTools, selectBox } from '../components/research-tools.ts';
 import { CONTENT_LANG, h, replaceChildren } from '../dom.ts';
 import { kindLabel, t } from '../i18n.ts';
 import type { RouteContext } from '../router.ts';
@@ -24,7 +25,7 @@ export interface SearchPageDeps {
 
 let seq = 0;
 let inflight: AbortController | null = null;
-let view: { root: HTMLElement; facets: HTMLElement; results: HTMLElement; status: HTMLElement; sort: HTMLSelectElement } | null = null;
+let view: { root: HTMLElement; facets: HTMLElement; results: HTMLElement; status: HTMLElement; sort: HTMLSelectElement; tools: HTMLElement } | null = null;
 let labels: { event: Map<string, string>; speaker: Map<string, string> } = { event: new Map(), speaker: new Map() };
 
 /** The URL of a search state, keeping `lang`. */
@@ -60,6 +61,7 @@ function mount(main: HTMLElement, deps: SearchPageDeps): void {
   const wide = window.matchMedia('(min-width: 52rem)').matches;
   const facetBox = h('details', { class: 'facets', open: wide }, h('summary', {}, h('span', { class: 'summary-label' }, t().filters)), facets);
   const results = h('div', { class: 'results', id: 'results' });
+  const tools = h('div', { class: 'research-tools', id: 'research-tools' });
   const root = h(
     'div',
     { class: 'search-page' },
@@ -72,12 +74,13 @@ function mount(main: HTMLElement, deps: SearchPageDeps): void {
         'section',
         { class: 'results-column', 'aria-labelledby': 'result-count' },
         h('div', { class: 'results-bar' }, status, h('p', { class: 'field sort-field' }, h('label', { for: 'sort' }, t().sortLabel), ' ', sort)),
+        tools,
         results,
       ),
     ),
   );
   replaceChildren(main, root);
-  view = { root, facets, results, status, sort };
+  view = { root, facets, results, status, sort, tools };
 }
 
 /** Fetches and paints one state; a newer call aborts this one and its answer is ignored. */
@@ -123,12 +126,13 @@ function paint(state: SearchState, res: SearchResponse, deps: SearchPageDeps): v
   const q = res.matchMode === 'all' ? '' : state.q.trim();
   view.status.textContent = q ? t().resultsFor(res.total, q) : hasFilters(state) ? t().results(res.total) : `${t().latest} (${t().results(res.total)})`;
   paintFacets(state, res, deps);
+  paintResearchTools(view.tools, state);
   if (res.hits.length === 0) {
     replaceChildren(view.results, res.relaxed?.available ? relaxedOffer(state, res.relaxed) : emptyState(state));
     return;
   }
   const list = h('ol', { class: 'hits', start: String((res.page - 1) * res.perPage + 1) });
-  for (const hit of res.hits) list.append(h('li', {}, passageCard(hit)));
+  for (const hit of res.hits) list.append(h('li', { class: 'hit' }, selectBox(hit), passageCard(hit)));
   replaceChildren(view.results, list, pagination(state, res));
 }
 
@@ -220,6 +224,7 @@ function emptyState(state: SearchState): HTMLElement {
 /** Forgets the mounted view (called when another page replaces it). */
 export function unmountSearch(): void {
   inflight?.abort();
+  clearFeedLink();
   seq++;
   view = null;
 }
