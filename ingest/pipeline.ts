@@ -15,7 +15,7 @@ import { IngestError } from './errors.ts';
 import { extractArticle } from './extract/index.ts';
 import { loadKnowledgeBase } from './kb.ts';
 import { parseDocument } from './parse/index.ts';
-import { detectFormat, readSource } from './read.ts';
+import { decodingWarning, detectFormat, readSource } from './read.ts';
 import type { Article, CandidatePerson, CleanDocument, ExtractedArticle, IngestWarning, KnowledgeBase, Passage, SourceDocument } from './types.ts';
 
 export { readSource } from './read.ts';
@@ -57,7 +57,12 @@ function processWithClean(src: SourceDocument, kb: KnowledgeBase): { extracted: 
   const clean = cleanDocument(parseDocument(src));
   const extracted = extractArticle(clean, kb);
   const seen = new Set(extracted.warnings.map((w) => `${w.rule}\u0000${w.message}`));
-  const warnings = [...extracted.warnings, ...clean.warnings.filter((w) => !seen.has(`${w.rule}\u0000${w.message}`))];
+  const decoded = decodingWarning(src);
+  const warnings = [
+    ...(decoded ? [decoded] : []),
+    ...extracted.warnings,
+    ...clean.warnings.filter((w) => !seen.has(`${w.rule}\u0000${w.message}`)),
+  ];
   return { extracted: { ...extracted, warnings }, clean };
 }
 

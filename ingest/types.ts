@@ -27,6 +27,8 @@ export interface SourceDocument {
   /** SHA-256 (hex) of the raw bytes on disk, so a citation can be checked against the exact file. */
   sha256: string;
   byteLength: number;
+  /** Present when the bytes were not plain UTF-8: what was converted or repaired (`ingest/decode/`). */
+  decoding?: import('./decode/index.ts').Decoding;
 }
 
 /** Header fields a file declares about itself (`url:` lines, a leading `date YYYY-MM-DD`, HTML meta tags). */
