@@ -14,6 +14,7 @@ import { cleanDocument } from './clean/index.ts';
 import { IngestError } from './errors.ts';
 import { extractArticle } from './extract/index.ts';
 import { loadKnowledgeBase } from './kb.ts';
+import { applySpeakerOverrides } from './overrides.ts';
 import { parseDocument } from './parse/index.ts';
 import { decodingWarning, detectFormat, readSource } from './read.ts';
 import type { Article, CandidatePerson, CleanDocument, ExtractedArticle, IngestWarning, KnowledgeBase, Passage, SourceDocument } from './types.ts';
@@ -55,7 +56,8 @@ export function processSource(src: SourceDocument, kb: KnowledgeBase): Extracted
 
 function processWithClean(src: SourceDocument, kb: KnowledgeBase): { extracted: ExtractedArticle; clean: CleanDocument } {
   const clean = cleanDocument(parseDocument(src));
-  const extracted = extractArticle(clean, kb);
+  // The one point where curator corrections (KB_DIR/overrides.json) enter the records.
+  const extracted = applySpeakerOverrides(extractArticle(clean, kb), kb.speakerOverrides ?? []);
   const seen = new Set(extracted.warnings.map((w) => `${w.rule}\u0000${w.message}`));
   const decoded = decodingWarning(src);
   const warnings = [

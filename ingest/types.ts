@@ -232,4 +232,6 @@ export interface KnowledgeBase {
   outlets: { host: string; name: string; aliases: string[] }[];
   /** General abbreviations and their expansions: "BNG" ↔ "Bộ Ngoại giao". Used for search synonyms. */
   terms: { term: string; aliases: string[] }[];
+  /** Curator corrections of passage speakers (`KB_DIR/overrides.json`, ingest/overrides.ts); absent when none. */
+  speakerOverrides?: import('./overrides.ts').SpeakerOverride[];
 }

@@ -3,6 +3,7 @@
  * Nothing else in the project reads `process.env`; entry points call `loadConfig()` and pass
  * the result down.
  */
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
@@ -21,6 +22,14 @@ const EnvSchema = Type.Object({
   KB_DIR: Type.String({ minLength: 1, default: 'corpus/kb' }),
   /** Prefix of every index name, so several apps or test files can share one engine. */
   INDEX_PREFIX: Type.String({ pattern: '^[a-zA-Z0-9_-]*$', default: '' }),
+  /** The curator's token for /api/admin; when unset one is generated into DATA_DIR/admin-token (mode 0600). */
+  ADMIN_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
+  /** IPs the from-url fetch may reach although they are private or loopback (comma list; tests, intranets). */
+  FETCH_ALLOW_PRIVATE: Type.String({ default: '' }),
+  /** Largest file an upload or a fetched page may be, in bytes. */
+  UPLOAD_MAX_BYTES: Type.Integer({ minimum: 1024, maximum: 100 * 1024 * 1024, default: 5 * 1024 * 1024 }),
+  /** Milliseconds a from-url fetch may take, redirects included. */
+  FETCH_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 120_000, default: 15_000 }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
@@ -29,7 +38,7 @@ const EnvSchema = Type.Object({
 
 type Env = Static<typeof EnvSchema>;
 
-const SECRET_VARIABLES = new Set(['MEILI_MASTER_KEY']);
+const SECRET_VARIABLES = new Set(['MEILI_MASTER_KEY', 'ADMIN_TOKEN']);
 
 /** The validated configuration every entry point passes down. */
 export interface Config {
@@ -42,6 +51,14 @@ export interface Config {
   kbDir: string;
   indexPrefix: string;
   logLevel: Env['LOG_LEVEL'];
+  /** ADMIN_TOKEN, or null to use (or generate) `DATA_DIR/admin-token`. Never logged. */
+  adminToken: string | null;
+  /** Private/loopback IPs the from-url fetch may reach anyway (normalised, validated). */
+  fetchAllowPrivate: string[];
+  /** Size limit of an uploaded file or fetched page, bytes. */
+  uploadMaxBytes: number;
+  /** Time limit of a from-url fetch, ms. */
+  fetchTimeoutMs: number;
 }
 
 /** A configuration value that cannot be used; the message names the variable and the value. */
@@ -73,6 +90,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (e.MEILI_URL === undefined && e.MEILI_MASTER_KEY !== undefined) {
     throw new ConfigError('MEILI_MASTER_KEY is set but MEILI_URL is not: set both to use an external Meilisearch');
   }
+  const fetchAllowPrivate = e.FETCH_ALLOW_PRIVATE.split(',').map((ip) => ip.trim()).filter(Boolean);
+  for (const ip of fetchAllowPrivate) {
+    if (isIP(ip) === 0) throw new ConfigError(`invalid FETCH_ALLOW_PRIVATE=${JSON.stringify(e.FETCH_ALLOW_PRIVATE)}: "${ip}" is not an IP address (a comma list of IPs, no names or ranges)`);
+  }
   const resolve = (p: string) => path.resolve(cwd, p);
   return {
     port: e.PORT,
@@ -84,5 +105,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     kbDir: resolve(e.KB_DIR),
     indexPrefix: e.INDEX_PREFIX,
     logLevel: e.LOG_LEVEL,
+    adminToken: e.ADMIN_TOKEN ?? null,
+    fetchAllowPrivate,
+    uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    fetchTimeoutMs: e.FETCH_TIMEOUT_MS,
   };
 }

@@ -12,6 +12,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Config } from '../lib/config.ts';
 import { MAX_TOTAL_HITS } from '../search/settings.ts';
 import { apiError } from './errors.ts';
+import { adminRoutes, type AdminRoutesOptions } from './plugins/admin.ts';
 import { docsPlugin } from './plugins/docs.ts';
 import { errorHandlerPlugin, type NotFoundOptions } from './plugins/error-handler.ts';
 import { securityPlugin } from './plugins/security.ts';
@@ -42,6 +43,8 @@ export interface AppOptions {
   maxTotalHits?: number;
   /** Seconds stable answers (passages, articles, people, events, compare) may be cached. Default 300. */
   cacheMaxAgeSeconds?: number;
+  /** The curator's routes (/api/admin), registered only when given: the corpus sync and the KB it ingests with. */
+  admin?: AdminRoutesOptions;
   /** Server timeouts in ms (main.ts sets them for a listening server). */
   timeouts?: { requestTimeout?: number; connectionTimeout?: number; keepAliveTimeout?: number };
 }
@@ -98,6 +101,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(recordRoutes, { maxAgeSeconds });
       await api.register(peopleEventRoutes, { maxAgeSeconds });
       await api.register(compareRoutes, { maxAgeSeconds });
+      if (opts.admin) await api.register(adminRoutes, opts.admin);
     },
     { prefix: '/api' },
   );

@@ -15,6 +15,7 @@ import { fingerprintCorpus, runIngest, writeRecords } from '../ingest/pipeline.t
 import { ConfigError, loadConfig, type Config } from '../lib/config.ts';
 import type { EngineHandle } from '../search/engine.ts';
 import { connectEngine, createSearchService, type SearchService } from '../search/index.ts';
+import { createFullReindexSync } from './admin/full-reindex-sync.ts';
 import { buildApp } from './app.ts';
 import type { Readiness } from './plugins/services.ts';
 
@@ -74,6 +75,12 @@ export async function start(config: Config, log: Logger = createLogger(config)):
   const engine: EngineHandle = await connectEngine(config, log);
   const search = createSearchService({ url: engine.url, masterKey: engine.masterKey, indexPrefix: config.indexPrefix, log });
   const readiness: Readiness = { ready: false, reason: 'Checking whether the index matches the corpus' };
+  // The curator's routes need the KB the corpus is ingested with; without a loadable KB the
+  // archive is served read-only and the start-up reindex reports the KB error.
+  const kb = await loadKnowledgeBase(config.kbDir).catch((err: unknown) => {
+    log.error({ err }, 'knowledge base did not load: the admin routes are off');
+    return null;
+  });
   let app: FastifyInstance;
   try {
     app = await buildApp({
@@ -81,6 +88,7 @@ export async function start(config: Config, log: Logger = createLogger(config)):
       search,
       log,
       readiness,
+      ...(kb ? { admin: { kb, corpusSync: createFullReindexSync({ corpusDir: config.corpusDir, search, kb }) } } : {}),
       timeouts: { requestTimeout: 30_000, connectionTimeout: 60_000, keepAliveTimeout: 72_000 },
     });
     await app.listen({ host: config.host, port: config.port });
