@@ -1,7 +1,8 @@
-# The app image: Node 20, the locked dependencies, `npm start` (build the web page, ingest the
-# corpus when it changed, index it into the external Meilisearch at MEILI_URL, serve on :3000).
+# The app image: Node 24 (the current LTS; see `engines` in package.json), the locked dependencies,
+# `npm start` (build the web page, ingest the corpus when it changed, index it into the external
+# Meilisearch at MEILI_URL, serve on :3000).
 # The engine runs in its own container (see docker-compose.yml), never inside this one.
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 
 WORKDIR /app
 RUN chown node:node /app

@@ -71,6 +71,51 @@ function processWithClean(src: SourceDocument, kb: KnowledgeBase): { extracted: 
 /** Ingests every supported file under `inputDir`; never throws for a bad file. */
 export async function runIngest(opts: RunIngestOptions): Promise<IngestResult> {
   const files = await listSourceFiles(opts.inputDir);
+  const run = await ingestList(opts.inputDir, files, opts);
+  const fingerprint = await fingerprintWith(opts.inputDir, hashKb(opts.kb));
+  return { ...run, fingerprint, filesIn: files.length };
+}
+
+/** Options of `ingestFiles`. */
+export interface IngestFilesOptions {
+  /** The corpus root the paths are relative to (`CORPUS_DIR`). */
+  inputDir: string;
+  /** Paths relative to `inputDir` (`seeds/001.txt`), as a watcher or an upload names them. */
+  files: readonly string[];
+  kb: KnowledgeBase;
+  maxBytes?: number;
+  onProgress?: (done: number, total: number, file: string) => void;
+}
+
+/**
+ * Ingests a subset of the corpus: the same read → parse → clean → extract per file as
+ * `runIngest`, for the named files only, so a new or changed article costs one file's work.
+ * Duplicates are found within the subset only (the caller checks against what is indexed).
+ * A path outside `inputDir`, or with an unsupported extension, is rejected with a one-line reason.
+ * `fingerprint` is empty: a subset says nothing about the whole corpus.
+ */
+export async function ingestFiles(opts: IngestFilesOptions): Promise<IngestResult> {
+  const root = path.resolve(opts.inputDir);
+  const rejected: IngestResult['rejected'] = [];
+  const abs: string[] = [];
+  for (const rel of [...new Set(opts.files)].sort()) {
+    const full = path.resolve(root, rel);
+    if (path.isAbsolute(rel) || !full.startsWith(root + path.sep)) {
+      rejected.push({ file: rel, reason: `not a path inside the corpus folder ${root}` });
+    } else if (!detectFormat(full)) {
+      rejected.push({ file: rel, reason: `unsupported format "${path.extname(full)}"; use .txt, .md or .html` });
+    } else abs.push(full);
+  }
+  const run = await ingestList(root, abs, opts);
+  return { ...run, rejected: [...rejected, ...run.rejected], fingerprint: '', filesIn: abs.length };
+}
+
+/** read → parse → clean → extract for each file in order; duplicates (same bytes, same text, same id) are rejected. */
+async function ingestList(
+  inputDir: string,
+  files: readonly string[],
+  opts: { kb: KnowledgeBase; maxBytes?: number; onProgress?: (done: number, total: number, file: string) => void },
+): Promise<Omit<IngestResult, 'fingerprint' | 'filesIn'>> {
   const rejected: IngestResult['rejected'] = [];
   const warnings: IngestWarning[] = [];
   const candidates: CandidatePerson[] = [];
@@ -82,9 +127,9 @@ export async function runIngest(opts: RunIngestOptions): Promise<IngestResult> {
   const dropped: Record<string, number> = {};
   let done = 0;
   for (const abs of files) {
-    const rel = toRel(opts.inputDir, abs);
+    const rel = toRel(inputDir, abs);
     try {
-      const src = await readSource(abs, opts.inputDir, { maxBytes: opts.maxBytes });
+      const src = await readSource(abs, inputDir, { maxBytes: opts.maxBytes });
       const sameBytes = byBytes.get(src.sha256);
       if (sameBytes) throw new IngestError(rel, 'duplicate', `duplicate of ${sameBytes}`);
       byBytes.set(src.sha256, rel);
@@ -109,8 +154,7 @@ export async function runIngest(opts: RunIngestOptions): Promise<IngestResult> {
     opts.onProgress?.(done, files.length, rel);
   }
   const records = collectRecords(articles, passages, opts.kb);
-  const fingerprint = await fingerprintWith(opts.inputDir, hashKb(opts.kb));
-  return { ...records, rejected, candidates, warnings, fingerprint, filesIn: files.length, dropped: sortKeys(dropped) };
+  return { ...records, rejected, candidates, warnings, dropped: sortKeys(dropped) };
 }
 
 /** Orders records deterministically and keeps only the KB people and events the articles reference. */
@@ -161,6 +205,25 @@ function hashKb(kb: KnowledgeBase): string {
   return hashText(JSON.stringify(kb));
 }
 
+/**
+ * What every record depends on besides the files: the knowledge base and the pipeline version.
+ * When it changes, incremental updates cannot be trusted (every article may come out
+ * differently) and a full reindex is due.
+ */
+export function buildKeyOf(kb: KnowledgeBase): string {
+  return hashText(`ingest-v${INGEST_FORMAT_VERSION}\0kb:${hashKb(kb)}`).slice(0, 32);
+}
+
+/** Each supported file under `inputDir` with the SHA-256 of its bytes (`seeds/001.txt` → hex), for diffing against the index. */
+export async function hashSourceFiles(inputDir: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const abs of await listSourceFiles(inputDir)) {
+    const bytes = await fs.readFile(abs).catch(() => null);
+    if (bytes) out.set(toRel(inputDir, abs), createHash('sha256').update(bytes).digest('hex'));
+  }
+  return out;
+}
+
 async function fingerprintWith(inputDir: string, kbHash: string): Promise<string> {
   const h = createHash('sha256').update(`ingest-v${INGEST_FORMAT_VERSION}\0kb:${kbHash}\0`);
   for (const abs of await listSourceFiles(inputDir)) {
@@ -175,6 +238,16 @@ async function fingerprintWith(inputDir: string, kbHash: string): Promise<string
   return h.digest('hex').slice(0, 32);
 }
 
+/** Whether a file name is one the pipeline ingests: a supported extension, not a dot file, not a README/INDEX note. */
+export function isSourceFileName(name: string): boolean {
+  return !name.startsWith('.') && detectFormat(name) !== null && !/^(?:readme|index)\.(?:md|markdown|txt)$/i.test(name);
+}
+
+/** The corpus fingerprint of `inputDir` with an already loaded knowledge base (equals `fingerprintCorpus`). */
+export function fingerprintFiles(inputDir: string, kb: KnowledgeBase): Promise<string> {
+  return fingerprintWith(inputDir, hashKb(kb));
+}
+
 /** Supported files under a folder, recursively, sorted by relative path; dot files and README/INDEX notes are skipped. */
 export async function listSourceFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
@@ -184,7 +257,7 @@ export async function listSourceFiles(dir: string): Promise<string[]> {
       if (e.name.startsWith('.')) continue;
       const abs = path.join(d, e.name);
       if (e.isDirectory()) await walk(abs);
-      else if (e.isFile() && detectFormat(e.name) && !/^(?:readme|index)\.(?:md|markdown|txt)$/i.test(e.name)) out.push(abs);
+      else if (e.isFile() && isSourceFileName(e.name)) out.push(abs);
     }
   };
   await walk(dir);

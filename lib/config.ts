@@ -3,7 +3,7 @@
  * Nothing else in the project reads `process.env`; entry points call `loadConfig()` and pass
  * the result down.
  */
-import { isIP } from 'node:net';
+import net from 'node:net';
 import path from 'node:path';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
@@ -30,6 +30,10 @@ const EnvSchema = Type.Object({
   UPLOAD_MAX_BYTES: Type.Integer({ minimum: 1024, maximum: 100 * 1024 * 1024, default: 5 * 1024 * 1024 }),
   /** Milliseconds a from-url fetch may take, redirects included. */
   FETCH_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 120_000, default: 15_000 }),
+  /** Requests per client address per minute on `/api` (@fastify/rate-limit). */
+  RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 600 }),
+  /** Which reverse proxies to believe about the client's address (Fastify `trustProxy`); parsed by `parseTrustProxy`. */
+  TRUST_PROXY: Type.String({ minLength: 1, default: 'false' }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
@@ -59,6 +63,14 @@ export interface Config {
   uploadMaxBytes: number;
   /** Time limit of a from-url fetch, ms. */
   fetchTimeoutMs: number;
+  /** Requests per client address per minute on `/api`. */
+  rateLimitPerMinute: number;
+  /**
+   * Fastify's `trustProxy`: `false` (the socket's address is the client), `true` (trust every
+   * proxy), or a comma-separated list of proxy addresses/CIDRs.
+   * @see https://fastify.dev/docs/latest/Reference/Server/#trustproxy
+   */
+  trustProxy: boolean | string;
 }
 
 /** A configuration value that cannot be used; the message names the variable and the value. */
@@ -77,7 +89,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }
-  const converted = Value.Default(EnvSchema, Value.Convert(EnvSchema, raw));
+  // Convert works in place: give it a copy, so an error can quote the value as it was written.
+  const converted = Value.Default(EnvSchema, Value.Convert(EnvSchema, { ...raw }));
   const [first] = Value.Errors(EnvSchema, converted);
   if (first) {
     const name = first.instancePath.replace(/^\//, '') || 'environment';
@@ -92,8 +105,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   }
   const fetchAllowPrivate = e.FETCH_ALLOW_PRIVATE.split(',').map((ip) => ip.trim()).filter(Boolean);
   for (const ip of fetchAllowPrivate) {
-    if (isIP(ip) === 0) throw new ConfigError(`invalid FETCH_ALLOW_PRIVATE=${JSON.stringify(e.FETCH_ALLOW_PRIVATE)}: "${ip}" is not an IP address (a comma list of IPs, no names or ranges)`);
+    if (net.isIP(ip) === 0) throw new ConfigError(`invalid FETCH_ALLOW_PRIVATE=${JSON.stringify(e.FETCH_ALLOW_PRIVATE)}: "${ip}" is not an IP address (a comma list of IPs, no names or ranges)`);
   }
+  const trustProxy = parseTrustProxy(e.TRUST_PROXY);
   const resolve = (p: string) => path.resolve(cwd, p);
   return {
     port: e.PORT,
@@ -109,5 +123,46 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     fetchAllowPrivate,
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     fetchTimeoutMs: e.FETCH_TIMEOUT_MS,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    trustProxy,
   };
+}
+
+/** proxy-addr's named ranges, which Fastify accepts in a `trustProxy` list. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * Reads `TRUST_PROXY`: `true`/`false`, or comma-separated proxy addresses, CIDRs or proxy-addr's
+ * names (`loopback`, `linklocal`, `uniquelocal`). A hop count is refused: Fastify 5 disabled it,
+ * since it cannot check the immediate peer and lets a direct client spoof `X-Forwarded-For`.
+ * Behind a reverse proxy every client arrives from the proxy's address, so without it the rate
+ * limit is shared by all clients. Throws `ConfigError` naming the value.
+ * @see https://fastify.dev/docs/latest/Reference/Server/#trustproxy
+ */
+export function parseTrustProxy(value: string): boolean | string {
+  const v = value.trim();
+  if (v === 'false') return false;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) {
+    throw new ConfigError(
+      `invalid TRUST_PROXY=${JSON.stringify(value)}: a hop count cannot tell a proxy from a client that forges X-Forwarded-For; ` +
+        'give the proxies\' addresses/CIDRs (e.g. 127.0.0.1,10.0.0.0/8) or true',
+    );
+  }
+  const entries = v.split(',').map((x) => x.trim());
+  const bad = entries.find((x) => {
+    if (PROXY_RANGE_NAMES.has(x)) return false;
+    const [address, bits, extra] = x.split('/');
+    const family = net.isIP(address ?? '');
+    if (family === 0 || extra !== undefined) return true;
+    if (bits === undefined) return false;
+    return !/^\d+$/.test(bits) || Number(bits) > (family === 4 ? 32 : 128);
+  });
+  if (bad !== undefined) {
+    throw new ConfigError(
+      `invalid TRUST_PROXY=${JSON.stringify(value)}: ${JSON.stringify(bad)} is not an address or CIDR; ` +
+        'expected true, false, or comma-separated proxy addresses/CIDRs (e.g. 127.0.0.1,10.0.0.0/8)',
+    );
+  }
+  return entries.join(',');
 }

@@ -187,3 +187,15 @@ export async function startLocalEngine(options: LocalEngineOptions): Promise<Eng
   }
   return { url, masterKey, process: child, stop };
 }
+
+/**
+ * Resident memory (VmRSS) of a process in bytes, from Linux's `/proc/<pid>/status`; null when
+ * there is no such process or no `/proc` (another OS, an external engine).
+ * @see https://man7.org/linux/man-pages/man5/proc_pid_status.5.html
+ */
+export async function readResidentBytes(pid: number | null | undefined): Promise<number | null> {
+  if (!pid) return null;
+  const status = await fs.readFile(`/proc/${pid}/status`, 'utf8').catch(() => null);
+  const kib = status?.match(/^VmRSS:\s+(\d+)\s+kB$/m)?.[1];
+  return kib ? Number(kib) * 1024 : null;
+}

@@ -3,6 +3,7 @@
  *
  * @see https://www.meilisearch.com/docs/reference/api/settings
  */
+import { createHash } from 'node:crypto';
 import type { Settings } from 'meilisearch';
 
 /** Deepest result any index returns (`pagination.maxTotalHits`); the API bounds page × perPage by it. */
@@ -59,10 +60,10 @@ export const PASSAGE_SETTINGS: Settings = {
   searchCutoffMs: 3000,
 };
 
-/** Articles: looked up by id and listed; searchable by title for completeness. */
+/** Articles: looked up by id and listed; searchable by title for completeness; `sourceFile` finds the article an edited or deleted file held. */
 export const ARTICLE_SETTINGS: Settings = {
   searchableAttributes: ['title'],
-  filterableAttributes: ['id', 'eventIds', 'speakerIds', 'mentionIds', 'date'],
+  filterableAttributes: ['id', 'eventIds', 'speakerIds', 'mentionIds', 'date', 'sourceFile'],
   sortableAttributes: ['date'],
   pagination: { maxTotalHits: MAX_TOTAL_HITS },
 };
@@ -78,3 +79,15 @@ export const ENTITY_SETTINGS: Settings = {
 export const META_SETTINGS: Settings = {
   searchableAttributes: ['id'],
 };
+
+/** Bumped when documents.ts changes what it builds for the same records (fields, keys). */
+const DOCUMENT_FORMAT_VERSION = '1';
+
+/**
+ * A hash of every index setting and the document format: part of the build key a full reindex
+ * records, so changed settings trigger a rebuild instead of being mixed with incremental updates.
+ */
+export const INDEX_FORMAT: string = createHash('sha256')
+  .update(JSON.stringify([DOCUMENT_FORMAT_VERSION, PASSAGE_SETTINGS, ARTICLE_SETTINGS, ENTITY_SETTINGS, META_SETTINGS]))
+  .digest('hex')
+  .slice(0, 16);

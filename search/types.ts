@@ -82,12 +82,49 @@ export interface EngineHealth {
   counts: { articles: number; passages: number; people: number; events: number };
   /** Fingerprint of the corpus the serving index was built from; null before the first index. */
   corpusFingerprint: string | null;
+  /**
+   * Bytes on disk: `database` = the engine's database (Meilisearch `databaseSize`: every index
+   * with its inverted lists, plus the task queue; shared with other index prefixes), `documents` =
+   * the raw documents of this app's indexes (`rawDocumentDbSize`, summed). Meilisearch 1.21 does
+   * not report an index's own size.
+   * @see https://www.meilisearch.com/docs/reference/api/stats
+   */
+  indexBytes?: { documents: number; database: number };
+  /** Resident memory of the engine process in bytes (local engine only; null for an external one). */
+  engineMemoryBytes?: number | null;
+  /** ISO time of the last change to the serving index (full reindex or incremental update); null before the first. */
+  lastUpdate?: string | null;
+  /**
+   * What the serving build depends on besides the corpus files (knowledge base, pipeline and index
+   * settings), as given to `reindex`; when it differs, a full reindex is due. Null when unknown.
+   */
+  buildKey?: string | null;
+}
+
+/** What `applyArticles` did, for logs and the admin's answer. */
+export interface ApplyReport {
+  /** Articles written (new or replacing an older version of the same source file). */
+  articles: number;
+  passagesWritten: number;
+  /** Stale passages deleted after the new ones were searchable. */
+  passagesDeleted: number;
+  /** Older versions (other ids) of the same source files, deleted after their replacements were written. */
+  replacedArticleIds: string[];
+  /** Milliseconds from the call to the last task's end. */
+  ms: number;
+}
+
+/** An article as the index knows its source file: for diffing a corpus folder against the index. */
+export interface IndexedSource {
+  id: string;
+  sourceFile: string;
+  sourceSha256: string;
 }
 
 /** The search module's service: everything the server and ingest ask of the engine. */
 export interface SearchService {
   /** Rebuilds every index from a record set and swaps them in at once; the old ones serve until then. */
-  reindex(records: RecordSet, opts: { fingerprint: string; kb: KnowledgeBase }): Promise<void>;
+  reindex(records: RecordSet, opts: { fingerprint: string; kb: KnowledgeBase; buildKey?: string }): Promise<void>;
   search(q: SearchQuery): Promise<SearchResult>;
   getPassage(id: string): Promise<PassageDoc | null>;
   /** Every passage matching the filters, in article order (date, then article, then ordinal). */
@@ -104,6 +141,18 @@ export interface SearchService {
   /** Every passage of a search, page after page, in the search's order. */
   exportPassages(q: Omit<SearchQuery, 'page' | 'perPage'>): AsyncIterable<PassageDoc>;
   health(): Promise<EngineHealth>;
+  /**
+   * Upserts these articles in place, with their passages and the people and events they touch:
+   * new passages are written first, then the stale passages of the same articles (and of older
+   * versions of the same source files) are deleted, so a search sees the article throughout.
+   * Runs after any reindex in progress. `fingerprint`, when given, becomes the serving corpus
+   * fingerprint. Throws `EngineTaskError` when there is no index yet (a full reindex comes first).
+   */
+  applyArticles(records: RecordSet, opts: { kb: KnowledgeBase; fingerprint?: string }): Promise<ApplyReport>;
+  /** Deletes these articles and their passages (unknown ids are ignored). */
+  removeArticles(articleIds: string[], opts?: { fingerprint?: string }): Promise<void>;
+  /** The indexed articles of these source files (all articles when `sourceFiles` is omitted), id and hash only. */
+  indexedSources(sourceFiles?: string[]): Promise<IndexedSource[]>;
 }
 
 /** Options of `createSearchService`. */
@@ -115,4 +164,6 @@ export interface SearchServiceOptions {
   log?: import('pino').Logger;
   /** Milliseconds before a request counts as the engine being unavailable (default 15000). */
   timeoutMs?: number;
+  /** Process id of a local engine this process started, so health can report its memory. */
+  enginePid?: number | null;
 }

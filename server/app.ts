@@ -11,8 +11,10 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Config } from '../lib/config.ts';
 import { MAX_TOTAL_HITS } from '../search/settings.ts';
+import type { CorpusSync } from './corpus-sync.ts';
 import { apiError } from './errors.ts';
 import { adminRoutes, type AdminRoutesOptions } from './plugins/admin.ts';
+import { corpusSyncPlugin } from './plugins/corpus-sync.ts';
 import { docsPlugin } from './plugins/docs.ts';
 import { errorHandlerPlugin, type NotFoundOptions } from './plugins/error-handler.ts';
 import { securityPlugin } from './plugins/security.ts';
@@ -35,7 +37,7 @@ export interface AppOptions {
   log?: FastifyBaseLogger;
   /** Shared readiness flag; `npm start` passes one that turns ready after the first index. Default: ready. */
   readiness?: Readiness;
-  /** Requests per IP per window on /api. Default 600 per minute: generous for a researcher's script. */
+  /** Requests per IP per window on /api. Default `config.rateLimitPerMinute` per minute (RATE_LIMIT_PER_MINUTE, 600). */
   rateLimit?: { max: number; timeWindow: number | string };
   /** The built web UI (default `web/dist`). */
   webRoot?: string;
@@ -45,6 +47,8 @@ export interface AppOptions {
   cacheMaxAgeSeconds?: number;
   /** The curator's routes (/api/admin), registered only when given: the corpus sync and the KB it ingests with. */
   admin?: AdminRoutesOptions;
+  /** Applies corpus files to the live index (`app.corpusSync`); `npm start` passes one, tests may. Default none. */
+  corpusSync?: CorpusSync;
   /** Server timeouts in ms (main.ts sets them for a listening server). */
   timeouts?: { requestTimeout?: number; connectionTimeout?: number; keepAliveTimeout?: number };
 }
@@ -69,6 +73,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     requestTimeout: opts.timeouts?.requestTimeout ?? 30_000,
     connectionTimeout: opts.timeouts?.connectionTimeout ?? 0,
     keepAliveTimeout: opts.timeouts?.keepAliveTimeout ?? 72_000,
+    // Behind a reverse proxy every client shares the proxy's address: TRUST_PROXY says whose
+    // X-Forwarded-For to believe, so the rate limit counts clients, not the proxy.
+    trustProxy: opts.config.trustProxy ?? false,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const version = appVersion();
@@ -79,13 +86,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const clientRoutes: NotFoundOptions = {};
   await app.register(errorHandlerPlugin, clientRoutes);
   await app.register(servicesPlugin, { search: opts.search, config: opts.config, readiness });
+  await app.register(corpusSyncPlugin, { corpusSync: opts.corpusSync ?? null });
   await app.register(securityPlugin);
   await app.register(docsPlugin, { version });
 
   await app.register(
     async (api) => {
       await api.register(rateLimit, {
-        max: opts.rateLimit?.max ?? 600,
+        max: opts.rateLimit?.max ?? opts.config.rateLimitPerMinute ?? 600,
         timeWindow: opts.rateLimit?.timeWindow ?? '1 minute',
         errorResponseBuilder: (_req, ctx) => {
           const e = apiError('RATE_LIMITED', ctx.after);

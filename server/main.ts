@@ -1,7 +1,8 @@
 /**
  * `npm start`: configuration → search engine (external, or a local Meilisearch) → the app,
- * listening on HOST:PORT → ingest and reindex when the corpus changed since the serving index
- * was built. Adds only what a running process needs: logging (pretty on a terminal),
+ * listening on HOST:PORT → bring the index up to date (changed files applied in place; a full
+ * reindex when the knowledge base, pipeline or settings changed) → watch CORPUS_DIR and apply
+ * new, changed and removed files while serving. Adds only what a running process needs: logging (pretty on a terminal),
  * timeouts and graceful shutdown (Ctrl-C / SIGTERM close the server, then the local engine).
  * `/api/health` answers 503 until searches can be served, then 200.
  */
@@ -11,12 +12,14 @@ import { pathToFileURL } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
 import { loadKnowledgeBase } from '../ingest/kb.ts';
-import { fingerprintCorpus, runIngest, writeRecords } from '../ingest/pipeline.ts';
+import { buildKeyOf, fingerprintCorpus, runIngest, writeRecords } from '../ingest/pipeline.ts';
+import type { KnowledgeBase } from '../ingest/types.ts';
 import { ConfigError, loadConfig, type Config } from '../lib/config.ts';
 import type { EngineHandle } from '../search/engine.ts';
-import { connectEngine, createSearchService, type SearchService } from '../search/index.ts';
-import { createFullReindexSync } from './admin/full-reindex-sync.ts';
+import { connectEngine, createSearchService, INDEX_FORMAT, type SearchService } from '../search/index.ts';
 import { buildApp } from './app.ts';
+import { createCorpusSync, type CorpusSync } from './corpus-sync.ts';
+import { watchCorpus, type CorpusWatcher } from './corpus-watch.ts';
 import type { Readiness } from './plugins/services.ts';
 
 /** A running server: where it listens, when it can search, how to stop it. */
@@ -39,23 +42,51 @@ export function createLogger(config: Pick<Config, 'logLevel'>, pretty = process.
   });
 }
 
-/** Brings the serving index up to date with the corpus; returns whether it reindexed. */
-export async function ensureIndex(config: Config, search: Pick<SearchService, 'health' | 'reindex'>, log: Logger): Promise<boolean> {
+/** What a build depends on besides the corpus files: knowledge base, pipeline version, index settings. */
+export function buildKeyFor(kb: KnowledgeBase): string {
+  return `${buildKeyOf(kb)}:${INDEX_FORMAT}`;
+}
+
+/**
+ * Brings the serving index up to date with the corpus; returns whether it changed the index.
+ * Same knowledge base, pipeline and settings as the serving build, only files changed: the
+ * difference is applied in place (`sync.syncAll`). Anything else (no index yet, a KB or settings
+ * change, an index from before build keys): a full reindex into new indexes and one atomic swap.
+ */
+export async function ensureIndex(
+  config: Config,
+  search: Pick<SearchService, 'health' | 'reindex'>,
+  log: Logger,
+  opts: { kb?: KnowledgeBase; sync?: Pick<CorpusSync, 'syncAll'> | null } = {},
+): Promise<boolean> {
   const [health, fingerprint] = await Promise.all([search.health(), fingerprintCorpus(config.corpusDir, config.kbDir)]);
-  if (health.corpusFingerprint === fingerprint) {
+  const kb = opts.kb ?? (await loadKnowledgeBase(config.kbDir));
+  const buildKey = buildKeyFor(kb);
+  const sameBuild = health.buildKey === buildKey;
+  if (health.corpusFingerprint === fingerprint && sameBuild) {
     log.info({ passages: health.counts.passages, fingerprint }, 'index is current: serving it');
     return false;
   }
   const started = performance.now();
+  if (opts.sync && sameBuild && health.corpusFingerprint) {
+    log.info({ corpusDir: config.corpusDir, previous: health.corpusFingerprint, fingerprint }, 'corpus files changed: applying the difference in place');
+    const r = await opts.sync.syncAll();
+    log.info(
+      `Applied ${config.corpusDir} in place in ${((performance.now() - started) / 1000).toFixed(1)} s: ${r.articles.length} article(s) written, ` +
+        `${r.removedArticleIds.length} removed, ${r.rejected.length} file(s) rejected` +
+        (r.rejected.length ? ` (${r.rejected.map((x) => `${x.file}: ${x.reason}`).join('; ')})` : '') +
+        '.',
+    );
+    return true;
+  }
   log.info(
     { corpusDir: config.corpusDir, previous: health.corpusFingerprint, fingerprint },
-    health.corpusFingerprint ? 'corpus changed: re-ingesting' : 'no index yet: ingesting the corpus',
+    !health.corpusFingerprint ? 'no index yet: ingesting the corpus' : sameBuild ? 'corpus changed: re-ingesting' : 'knowledge base, pipeline or index settings changed: rebuilding the index',
   );
-  const kb = await loadKnowledgeBase(config.kbDir);
   const result = await runIngest({ inputDir: config.corpusDir, kb });
   const recordsDir = path.join(config.dataDir, 'records');
   await writeRecords(result, recordsDir);
-  await search.reindex(result, { fingerprint: result.fingerprint, kb });
+  await search.reindex(result, { fingerprint: result.fingerprint, kb, buildKey });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const withSpeaker = result.passages.filter((p) => p.speakerId).length;
   const withEvent = result.articles.filter((a) => a.eventIds.length > 0).length;
@@ -73,22 +104,25 @@ export async function ensureIndex(config: Config, search: Pick<SearchService, 'h
 /** Starts everything `npm start` starts; the caller decides what to do with signals. */
 export async function start(config: Config, log: Logger = createLogger(config)): Promise<Started> {
   const engine: EngineHandle = await connectEngine(config, log);
-  const search = createSearchService({ url: engine.url, masterKey: engine.masterKey, indexPrefix: config.indexPrefix, log });
+  const search = createSearchService({ url: engine.url, masterKey: engine.masterKey, indexPrefix: config.indexPrefix, log, enginePid: engine.process?.pid ?? null });
   const readiness: Readiness = { ready: false, reason: 'Checking whether the index matches the corpus' };
-  // The curator's routes need the KB the corpus is ingested with; without a loadable KB the
-  // archive is served read-only and the start-up reindex reports the KB error.
+  let app: FastifyInstance;
+  // The KB is needed to apply files in place; when it does not load, the index build below
+  // reports why, and no in-place update runs (it would mix two knowledge bases).
   const kb = await loadKnowledgeBase(config.kbDir).catch((err: unknown) => {
-    log.error({ err }, 'knowledge base did not load: the admin routes are off');
+    log.error({ err }, 'knowledge base does not load: no in-place corpus updates');
     return null;
   });
-  let app: FastifyInstance;
+  const corpusSync = kb ? createCorpusSync({ config, search, kb, log, onChange: () => app.invalidateCatalog() }) : null;
+  let watcher: CorpusWatcher | null = null;
+  let stopping: Promise<void> | null = null;
   try {
     app = await buildApp({
       config,
       search,
       log,
       readiness,
-      ...(kb ? { admin: { kb, corpusSync: createFullReindexSync({ corpusDir: config.corpusDir, search, kb }) } } : {}),
+      ...(corpusSync && kb ? { corpusSync, admin: { kb, corpusSync } } : {}),
       timeouts: { requestTimeout: 30_000, connectionTimeout: 60_000, keepAliveTimeout: 72_000 },
     });
     await app.listen({ host: config.host, port: config.port });
@@ -105,8 +139,9 @@ export async function start(config: Config, log: Logger = createLogger(config)):
     // An older index is complete and the swap is atomic: serve it while the new one is built.
     if (hadIndex) readiness.ready = true;
     readiness.reason = 'Indexing the corpus';
+    let changed = false;
     try {
-      await ensureIndex(config, search, log);
+      changed = await ensureIndex(config, search, log, { ...(kb ? { kb } : {}), sync: corpusSync });
     } catch (err) {
       if (!hadIndex) throw err;
       log.error({ err }, 'reindex failed: still serving the previous index');
@@ -114,13 +149,19 @@ export async function start(config: Config, log: Logger = createLogger(config)):
     app.invalidateCatalog();
     readiness.ready = true;
     log.info(`ready: ${url} (API docs at ${url}/docs)`);
+    if (corpusSync && !stopping) {
+      watcher = watchCorpus({ corpusDir: config.corpusDir, sync: corpusSync, log });
+      await watcher.ready;
+      // Files written while the index was being built were not in it, and the watcher started after.
+      if (changed) await corpusSync.syncAll().catch((err: unknown) => log.error({ err }, 'corpus sync after the build failed'));
+    }
   })();
   // The caller awaits `ready`; a rejection it has not awaited yet must not crash the process first.
   ready.catch(() => {});
 
-  let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
+      await watcher?.close();
       await app.close();
       await engine.stop();
     })());

@@ -247,4 +247,13 @@ export const HealthResponse = Type.Object({
   corpusFingerprint: Nullable(Type.String()),
   versions: Type.Object({ app: Type.String(), node: Type.String(), meilisearch: Nullable(Type.String()) }),
   message: Type.Optional(Type.String()),
+  index: Type.Object(
+    {
+      bytes: Nullable(Type.Integer({ description: "The engine's database on disk (Meilisearch databaseSize: every index and the task queue)" })),
+      documentBytes: Nullable(Type.Integer({ description: "Raw documents of this app's indexes (rawDocumentDbSize, summed)" })),
+      lastUpdate: Nullable(Type.String({ format: 'date-time', description: 'Last change to the serving index: full reindex or incremental update' })),
+    },
+    { description: 'Index size and freshness' },
+  ),
+  engineMemoryBytes: Nullable(Type.Integer({ description: 'Resident memory of the engine process (a local engine only; null for an external one)' })),
 });

@@ -185,16 +185,18 @@ function requestOnce(url: URL, to: { address: string; family: number }, opts: Fe
           read: () =>
             new Promise<Buffer>((ok, fail) => {
               if (Number.isFinite(declared) && declared > opts.maxBytes) {
+                fail(new FetchRefusedError(`the page is ${declared} bytes, over the limit of ${opts.maxBytes}`, 413));
                 res.destroy();
-                return fail(new FetchRefusedError(`the page is ${declared} bytes, over the limit of ${opts.maxBytes}`, 413));
+                return;
               }
               const chunks: Buffer[] = [];
               let size = 0;
               res.on('data', (c: Buffer) => {
                 size += c.length;
                 if (size > opts.maxBytes) {
-                  res.destroy();
+                  // Settle first: destroying the stream emits 'aborted' and 'error' too.
                   fail(new FetchRefusedError(`the page is over the limit of ${opts.maxBytes} bytes`, 413));
+                  res.destroy();
                   return;
                 }
                 chunks.push(c);

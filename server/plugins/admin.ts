@@ -36,16 +36,16 @@ import {
   UploadResponse,
 } from '../admin/schemas.ts';
 import { exists, FileNameError, inside, nameForUrl, safeUploadName, Trash, UPLOADS, writeAtomic, type TrashNote } from '../admin/storage.ts';
-import type { CorpusSyncPort } from '../admin/sync-port.ts';
 import { bearerToken, FailureLimiter, resolveAdminToken, tokenMatches } from '../admin/token.ts';
 import { ApiError, apiError, type ErrorCode } from '../errors.ts';
+import type { CorpusSync } from '../corpus-sync.ts';
 import { articlePath } from '../present.ts';
 import type { Static } from 'typebox';
 
 /** Options of the admin routes. */
 export interface AdminRoutesOptions {
-  /** Ingests and indexes changed corpus files (`server/corpus-sync.ts` or the full-reindex fallback). */
-  corpusSync: CorpusSyncPort;
+  /** Ingests and indexes changed corpus files incrementally (`server/corpus-sync.ts`, the app's `corpusSync`). */
+  corpusSync: Pick<CorpusSync, 'applyFiles' | 'removeFiles'>;
   /** The knowledge base the sync ingests with; a speaker correction updates its overrides in place. */
   kb: KnowledgeBase;
   /** Failed token checks per client address before it is refused for the window. Default 10 per 15 minutes. */
@@ -150,7 +150,8 @@ export const adminRoutes: FastifyPluginAsyncTypebox<AdminRoutesOptions> = async 
   // Content-Length alone, or as soon as a streamed body passes the limit, before reading it whole.
   app.removeContentTypeParser('text/plain');
   app.addContentTypeParser(RAW_TYPES, { parseAs: 'buffer', bodyLimit: maxBytes }, (_req, body, done) => done(null, body));
-  await app.register(multipart, { limits: { fileSize: maxBytes, files: 20, fields: 10, parts: 30, headerPairs: 200 } });
+  // A file over the limit is cut at the limit (not read further) and refused on its own; the others go on.
+  await app.register(multipart, { throwFileSizeLimit: false, limits: { fileSize: maxBytes, files: 20, fields: 10, parts: 30, headerPairs: 200 } });
 
   app.setErrorHandler(async (err, request, reply) => {
     if ((err as { code?: string }).code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
@@ -278,17 +279,12 @@ export const adminRoutes: FastifyPluginAsyncTypebox<AdminRoutesOptions> = async 
       const outcomes: Outcome[] = [];
       for await (const part of request.parts()) {
         if (part.type !== 'file') continue;
-        let bytes: Buffer;
-        try {
-          bytes = await part.toBuffer();
-        } catch (err) {
-          if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-            const o: Outcome = { file: part.filename, status: 413, reason: `${part.filename}: over the size limit of ${maxBytes} bytes (UPLOAD_MAX_BYTES)`, articles: [] };
-            await record(request, { action: 'upload', file: part.filename, articleId: null, outcome: 'rejected', status: 413, reason: o.reason! });
-            outcomes.push(o);
-            continue;
-          }
-          throw err;
+        const bytes = await part.toBuffer();
+        if (part.file.truncated) {
+          const o: Outcome = { file: part.filename, status: 413, reason: `${part.filename}: over the size limit of ${maxBytes} bytes (UPLOAD_MAX_BYTES)`, articles: [] };
+          await record(request, { action: 'upload', file: part.filename, articleId: null, outcome: 'rejected', status: 413, reason: o.reason! });
+          outcomes.push(o);
+          continue;
         }
         outcomes.push(await addOne(part.filename, bytes, mode, request));
       }

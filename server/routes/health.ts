@@ -1,6 +1,7 @@
 /**
  * `GET /api/health`: 200 when searches can be served (engine reachable and the index built),
- * 503 otherwise, with the engine's state, document counts and versions. Never cached.
+ * 503 otherwise, with the engine's state, document counts, versions, the index's size and last
+ * update, and the engine's memory. Never cached.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { EngineHealth } from '../../search/types.ts';
@@ -20,7 +21,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox<HealthRoutesOptions> = asyn
     {
       schema: {
         tags: ['system'],
-        summary: 'Engine reachable, document counts, versions',
+        summary: 'Engine reachable, document counts, versions, index size, engine memory, last update',
         response: { 200: HealthResponse, 503: HealthResponse },
       },
       onSend: noStore,
@@ -40,6 +41,12 @@ export const healthRoutes: FastifyPluginAsyncTypebox<HealthRoutesOptions> = asyn
         counts: health?.counts ?? NO_COUNTS,
         corpusFingerprint: health?.corpusFingerprint ?? null,
         versions: { app: opts.appVersion, node: process.version, meilisearch: health?.engineVersion ?? null },
+        index: {
+          bytes: health?.indexBytes?.database ?? null,
+          documentBytes: health?.indexBytes?.documents ?? null,
+          lastUpdate: health?.lastUpdate ?? null,
+        },
+        engineMemoryBytes: health?.engineMemoryBytes ?? null,
         ...(ready ? {} : { message: reachable ? (app.readiness.reason ?? 'The index is being built') : 'The search engine is unreachable' }),
       };
       return reply.code(ready ? 200 : 503).send(body);

@@ -12,9 +12,8 @@ import { runIngest } from '../../ingest/pipeline.ts';
 import type { KnowledgeBase } from '../../ingest/types.ts';
 import type { Config } from '../../lib/config.ts';
 import { createSearchService } from '../../search/index.ts';
-import { createFullReindexSync } from '../../server/admin/full-reindex-sync.ts';
-import type { CorpusSyncPort } from '../../server/admin/sync-port.ts';
 import { buildApp } from '../../server/app.ts';
+import { createCorpusSync, type CorpusSync } from '../../server/corpus-sync.ts';
 import { ROOT, testConfig } from './helpers.ts';
 
 export const TOKEN = 'test-admin-token-0123456789abcdef';
@@ -44,14 +43,14 @@ export async function makeArchive(name: string): Promise<Archive> {
   return { root, corpusDir, kbDir, dataDir };
 }
 
-/** The app over an archive, its first index built; `sync` defaults to the full-reindex sync. */
+/** The app over an archive, its first index built, with the incremental corpus sync of `npm start`. */
 export async function buildAdminApp(
   meili: { url: string; masterKey: string },
   prefix: string,
   archive: Archive,
   env: NodeJS.ProcessEnv = {},
   adminExtra: { maxFailures?: number; log?: import('fastify').FastifyBaseLogger } = {},
-): Promise<{ app: FastifyInstance; config: Config; kb: KnowledgeBase; sync: CorpusSyncPort }> {
+): Promise<{ app: FastifyInstance; config: Config; kb: KnowledgeBase; sync: CorpusSync }> {
   const config = testConfig(meili, prefix, {
     CORPUS_DIR: archive.corpusDir,
     KB_DIR: archive.kbDir,
@@ -65,12 +64,14 @@ export async function buildAdminApp(
   const kb = await loadKnowledgeBase(config.kbDir);
   const result = await runIngest({ inputDir: config.corpusDir, kb });
   await search.reindex(result, { fingerprint: result.fingerprint, kb });
-  const sync = createFullReindexSync({ corpusDir: config.corpusDir, search, kb });
-  const app = await buildApp({
+  let app: FastifyInstance | undefined;
+  const sync = createCorpusSync({ config, search, kb, onChange: () => app?.invalidateCatalog() });
+  app = await buildApp({
     config,
     search,
     webRoot: path.join(ROOT, 'tests/server/no-web'),
     ...(adminExtra.log ? { log: adminExtra.log } : {}),
+    corpusSync: sync,
     admin: { kb, corpusSync: sync, ...(adminExtra.maxFailures ? { maxFailures: adminExtra.maxFailures } : {}) },
   });
   return { app, config, kb, sync };

@@ -269,7 +269,7 @@ describe('removing, restoring and replacing', () => {
 
 describe('correcting a speaker', () => {
   it('stores the correction beside the corpus and it survives a fresh ingest', async () => {
-    const [article] = (await app.inject({ method: 'GET', url: '/api/search?q=Ph%C3%A1t%20bi%E1%BB%83u%20khai%20m%E1%BA%A1c%20T%C3%A2y%20Ninh' })).json().hits;
+    const [article] = (await search('kinh nghiệm thực tiễn của Tây Ninh')).hits;
     const passageId: string = article.id;
     const res = await app.inject({ method: 'PUT', url: `/api/admin/passages/${passageId}/speaker`, headers: AUTH, payload: { speakerId: 'bui-thanh-son' } });
     expect(res.statusCode).toBe(200);

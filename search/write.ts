@@ -1,0 +1,315 @@
+/**
+ * Writes to the engine: document building, index settings, full reindex into `__next` indexes
+ * and one atomic swap; incremental upserts and removals of articles in the live indexes. All
+ * writes of one process run one after another.
+ */
+import type { Index, Settings } from 'meilisearch';
+import type { Logger } from 'pino';
+import type { Article, KnowledgeBase } from '../ingest/types.ts';
+import { AliasMatcher, buildAliasGroups } from './aliases.ts';
+import { buildPassageDocs } from './documents.ts';
+import { quoteFilterValue } from './filters.ts';
+import { INDEX_NAMES, NEXT_SUFFIX, taskError, type EngineClient, type IndexName } from './engine-client.ts';
+import { EngineTaskError } from './errors/engine-task-error.ts';
+import { META_ID, type MetaDoc, type MetaStore } from './meta.ts';
+import { ARTICLE_SETTINGS, ENTITY_SETTINGS, META_SETTINGS, PASSAGE_SETTINGS } from './settings.ts';
+import type { ApplyReport, IndexedSource, RecordSet } from './types.ts';
+
+/** Documents per upload request. */
+const UPLOAD_BATCH = 1000;
+
+/** Fails before upload when two records share an id (the engine would silently keep one). */
+function checkIds(name: string, docs: { id: unknown }[]): void {
+  const seen = new Set<string>();
+  for (const [i, doc] of docs.entries()) {
+    if (typeof doc.id !== 'string' || doc.id === '') {
+      throw new EngineTaskError(`${name} record #${i} has no string id`, { documentId: null });
+    }
+    if (seen.has(doc.id)) throw new EngineTaskError(`duplicate ${name} id ${JSON.stringify(doc.id)}`, { documentId: doc.id });
+    seen.add(doc.id);
+  }
+}
+
+/** Values per `IN [...]` filter of an incremental write (Meilisearch parses long filters slowly). */
+const FILTER_CHUNK = 200;
+
+/** The module's writer: full reindexes and incremental updates, one at a time in this process. */
+export class IndexWriter {
+  private reindexing: Promise<void> = Promise.resolve();
+  /** Whether the live articles index is known to filter on `sourceFile` (indexes built before it did not). */
+  private sourceFileFilterable = false;
+
+  constructor(
+    private readonly engine: EngineClient,
+    private readonly meta: MetaStore,
+    private readonly log: Logger | undefined,
+  ) {}
+
+  /** Rebuilds every index from a record set and swaps them in at once; the old ones serve until then. */
+  async reindex(records: RecordSet, opts: { fingerprint: string; kb: KnowledgeBase; buildKey?: string }): Promise<void> {
+    return this.serially(() => this.rebuild(records, opts));
+  }
+
+  /**
+   * One write at a time in this process: two interleaved builds would share the __next indexes,
+   * and an update applied to the live indexes while a rebuild runs would be lost at its swap.
+   */
+  private serially<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.reindexing.then(fn);
+    this.reindexing = run.then(
+      () => {},
+      () => {},
+    );
+    return run;
+  }
+
+  private async rebuild(records: RecordSet, opts: { fingerprint: string; kb: KnowledgeBase; buildKey?: string }): Promise<void> {
+    const engine = this.engine;
+    const started = Date.now();
+    const groups = buildAliasGroups(opts.kb);
+    const matcher = new AliasMatcher(groups);
+    const meta: MetaDoc = {
+      id: META_ID,
+      fingerprint: opts.fingerprint,
+      indexedAt: new Date().toISOString(),
+      aliasGroups: groups,
+      ...(opts.buildKey ? { buildKey: opts.buildKey } : {}),
+    };
+    const docs: Record<IndexName, { id: unknown }[]> = {
+      passages: buildPassageDocs(records, matcher),
+      articles: records.articles,
+      people: records.people,
+      events: records.events,
+      meta: [meta],
+    };
+    const settings: Record<IndexName, Settings> = {
+      passages: PASSAGE_SETTINGS,
+      articles: ARTICLE_SETTINGS,
+      people: ENTITY_SETTINGS,
+      events: ENTITY_SETTINGS,
+      meta: META_SETTINGS,
+    };
+    for (const name of INDEX_NAMES) checkIds(name, docs[name]);
+
+    await this.dropNext();
+    try {
+      // Enqueue everything in order first and wait afterwards: the engine runs the tasks of each
+      // index in enqueue order, and five indexes build without a round trip per step. Each wait
+      // starts at once (never rejecting unobserved) and all are awaited even after a failure, so
+      // no write lands after the cleanup below.
+      const waits: Promise<unknown>[] = [];
+      const enqueue = async (what: string, start: () => ReturnType<Index['updateSettings']>, batch?: { id: unknown }[]) => {
+        const task = start();
+        waits.push(engine.waitOk(what, task, batch).then(() => null, (err: unknown) => err));
+        await engine.call(what, () => task);
+      };
+      for (const name of INDEX_NAMES) {
+        const uid = engine.uid(name) + NEXT_SUFFIX;
+        await enqueue(`creating index ${uid}`, () => engine.client.createIndex(uid, { primaryKey: 'id' }));
+        await enqueue(`configuring index ${uid}`, () => engine.index(name, true).updateSettings(settings[name]));
+        const all = docs[name];
+        for (let i = 0; i < all.length; i += UPLOAD_BATCH) {
+          const batch = all.slice(i, i + UPLOAD_BATCH);
+          await enqueue(`indexing ${name}`, () => engine.index(name, true).addDocuments(batch as Record<string, any>[]), batch);
+        }
+      }
+      const firstError = (await Promise.all(waits)).find((e) => e !== null);
+      if (firstError) throw firstError;
+      for (const name of INDEX_NAMES) {
+        const uid = engine.uid(name) + NEXT_SUFFIX;
+        const stats = await engine.call(`counting ${uid}`, () => engine.index(name, true).getStats());
+        if (stats.numberOfDocuments !== docs[name].length) {
+          throw new EngineTaskError(`index ${uid} holds ${stats.numberOfDocuments} documents, expected ${docs[name].length}`);
+        }
+      }
+      const existing = await engine.existingIndexes();
+      // One swap for all indexes: readers see either every old index or every new one.
+      // A pair whose live index does not exist yet (first run) is a rename instead of a swap.
+      const swaps = INDEX_NAMES.map((name) => ({
+        indexes: [engine.uid(name) + NEXT_SUFFIX, engine.uid(name)] as [string, string],
+        rename: !existing.has(engine.uid(name)),
+      }));
+      await engine.waitOk('swapping indexes', engine.client.swapIndexes(swaps));
+    } catch (err) {
+      this.log?.error({ err }, 'reindex failed; the previous indexes keep serving');
+      await this.dropNext().catch((cleanupErr) => this.log?.warn({ err: cleanupErr }, 'could not delete __next indexes'));
+      throw err;
+    }
+    // After the swap the __next names hold the old data.
+    await this.dropNext();
+    this.meta.set(meta, matcher);
+    this.sourceFileFilterable = true;
+    this.log?.info(
+      { passages: records.passages.length, articles: records.articles.length, ms: Date.now() - started },
+      'reindex complete',
+    );
+  }
+
+  /**
+   * Upserts articles in the live indexes: new passages first, then the stale passages of the same
+   * articles and of older versions of the same source files. Passage ids come from content, so an
+   * unchanged paragraph of an unchanged article is simply rewritten under its id. The add and the
+   * delete are enqueued back to back on the passages index; the engine runs them in that order,
+   * and usually in one batch (one commit), so a search sees the old version or the new one.
+   * @see https://www.meilisearch.com/docs/learn/async/asynchronous_operations#auto-batching
+   */
+  applyArticles(records: RecordSet, opts: { kb: KnowledgeBase; fingerprint?: string }): Promise<ApplyReport> {
+    return this.serially(() => this.apply(records, opts));
+  }
+
+  /** Deletes articles and their passages from the live indexes. */
+  removeArticles(articleIds: string[], opts: { fingerprint?: string } = {}): Promise<void> {
+    return this.serially(async () => {
+      await this.requireLive();
+      const ids = [...new Set(articleIds)];
+      if (ids.length > 0) {
+        const passageIds = await this.passageIdsOf(ids);
+        await this.writeInOrder([
+          ['deleting passages', 'passages', () => this.engine.index('passages').deleteDocuments(passageIds)],
+          ['deleting articles', 'articles', () => this.engine.index('articles').deleteDocuments(ids)],
+        ]);
+      }
+      await this.touchMeta(opts.fingerprint);
+      this.log?.info({ articles: ids.length }, 'articles removed');
+    });
+  }
+
+  /** The indexed articles of these source files, or all (id, file, hash only). */
+  async indexedSources(sourceFiles?: string[]): Promise<IndexedSource[]> {
+    const fields = ['id', 'sourceFile', 'sourceSha256'];
+    if (sourceFiles === undefined) return this.allDocs<IndexedSource>('articles', fields);
+    if (sourceFiles.length === 0) return [];
+    await this.ensureSourceFileFilter();
+    const out: IndexedSource[] = [];
+    for (const chunk of chunks(sourceFiles, FILTER_CHUNK)) {
+      out.push(...(await this.allDocs<IndexedSource>('articles', fields, `sourceFile IN [${chunk.map(quoteFilterValue).join(', ')}]`)));
+    }
+    return out;
+  }
+
+  private async apply(records: RecordSet, opts: { kb: KnowledgeBase; fingerprint?: string }): Promise<ApplyReport> {
+    const started = Date.now();
+    await this.requireLive();
+    const newIds = new Set(records.articles.map((a) => a.id));
+    for (const p of records.passages) {
+      if (!newIds.has(p.articleId)) throw new EngineTaskError(`passage ${JSON.stringify(p.id)} belongs to no article of this update`, { documentId: p.id });
+    }
+    checkIds('articles', records.articles);
+    checkIds('passages', records.passages);
+    // Older versions of the same files have other ids (an article's id hashes its file's bytes).
+    const previous = await this.indexedSources(records.articles.map((a) => a.sourceFile));
+    const replaced = previous.map((a) => a.id).filter((id) => !newIds.has(id));
+    const oldPassageIds = await this.passageIdsOf([...newIds, ...replaced]);
+    const newPassageIds = new Set(records.passages.map((p) => p.id));
+    const stale = oldPassageIds.filter((id) => !newPassageIds.has(id));
+
+    // The alias groups of the serving build, so a new passage gets the same aliases its
+    // neighbours got (a KB change forces a full reindex, never an update).
+    const { matcher } = await this.meta.load();
+    const docs = buildPassageDocs(records, matcher ?? new AliasMatcher(buildAliasGroups(opts.kb)));
+    const steps: WriteStep[] = [];
+    for (const batch of chunks(docs, UPLOAD_BATCH)) {
+      steps.push(['indexing passages', 'passages', () => this.engine.index('passages').addDocuments(batch as Record<string, any>[]), batch]);
+    }
+    if (stale.length > 0) steps.push(['deleting stale passages', 'passages', () => this.engine.index('passages').deleteDocuments(stale)]);
+    steps.push(['indexing articles', 'articles', () => this.engine.index('articles').addDocuments(records.articles as unknown as Record<string, any>[]), records.articles]);
+    if (replaced.length > 0) steps.push(['deleting replaced articles', 'articles', () => this.engine.index('articles').deleteDocuments(replaced)]);
+    if (records.people.length > 0) steps.push(['indexing people', 'people', () => this.engine.index('people').addDocuments(records.people as unknown as Record<string, any>[]), records.people]);
+    if (records.events.length > 0) steps.push(['indexing events', 'events', () => this.engine.index('events').addDocuments(records.events as unknown as Record<string, any>[]), records.events]);
+    await this.writeInOrder(steps);
+    await this.touchMeta(opts.fingerprint);
+    const report: ApplyReport = {
+      articles: records.articles.length,
+      passagesWritten: docs.length,
+      passagesDeleted: stale.length,
+      replacedArticleIds: replaced,
+      ms: Date.now() - started,
+    };
+    this.log?.info(report, 'articles applied');
+    return report;
+  }
+
+  /** Enqueues every step at once (each index runs its tasks in enqueue order), then waits for all; the first failure is thrown. */
+  private async writeInOrder(steps: WriteStep[]): Promise<void> {
+    const waits: Promise<unknown>[] = [];
+    for (const [what, , start, batch] of steps) {
+      const task = start();
+      waits.push(this.engine.waitOk(what, task, batch).then(() => null, (err: unknown) => err));
+      await this.engine.call(what, () => task);
+    }
+    const firstError = (await Promise.all(waits)).find((e) => e !== null);
+    if (firstError) throw firstError;
+  }
+
+  /** Records the update's time (and the corpus fingerprint it leaves) in the meta record. */
+  private async touchMeta(fingerprint: string | undefined): Promise<void> {
+    const patch = { id: META_ID, updatedAt: new Date().toISOString(), ...(fingerprint ? { fingerprint } : {}) };
+    await this.engine.waitOk('recording the update', this.engine.index('meta').updateDocuments([patch]));
+    this.meta.clear();
+  }
+
+  /** Ids of every passage of these articles. */
+  private async passageIdsOf(articleIds: string[]): Promise<string[]> {
+    const out: string[] = [];
+    for (const chunk of chunks(articleIds, FILTER_CHUNK)) {
+      const docs = await this.allDocs<{ id: string }>('passages', ['id'], `articleId IN [${chunk.map(quoteFilterValue).join(', ')}]`);
+      out.push(...docs.map((d) => d.id));
+    }
+    return out;
+  }
+
+  /** Every document of an index matching a filter, page after page (a few fields only). */
+  private async allDocs<T>(name: IndexName, fields: string[], filter?: string): Promise<T[]> {
+    const out: T[] = [];
+    const limit = 1000;
+    for (let offset = 0; ; offset += limit) {
+      const page = await this.engine.call(`reading ${name}`, () =>
+        this.engine.index(name).getDocuments({ fields, limit, offset, ...(filter ? { filter } : {}) }),
+      );
+      out.push(...(page.results as T[]));
+      if (page.results.length < limit) return out;
+    }
+  }
+
+  /** An incremental update needs the live indexes a full reindex builds. */
+  private async requireLive(): Promise<void> {
+    const existing = await this.engine.existingIndexes();
+    const missing = INDEX_NAMES.filter((name) => !existing.has(this.engine.uid(name)));
+    if (missing.length > 0) {
+      throw new EngineTaskError(`no index to update yet (${missing.map((n) => this.engine.uid(n)).join(', ')} missing): run a full reindex first`);
+    }
+  }
+
+  /** Indexes built before `sourceFile` was filterable learn it here, once (a small index: a quick task). */
+  private async ensureSourceFileFilter(): Promise<void> {
+    if (this.sourceFileFilterable) return;
+    const index = this.engine.index('articles');
+    const current = await this.engine.call('reading article settings', () => index.getFilterableAttributes());
+    const names = (current ?? []).map((a) => (typeof a === 'string' ? a : a.attributePatterns.join(',')));
+    if (!names.includes('sourceFile')) {
+      await this.engine.waitOk('making sourceFile filterable', index.updateFilterableAttributes([...names, 'sourceFile']));
+    }
+    this.sourceFileFilterable = true;
+  }
+
+  /** Deletes leftover `__next` indexes (from a crash or a failed build, or the old ones after a swap). */
+  private async dropNext(): Promise<void> {
+    const engine = this.engine;
+    const existing = await engine.existingIndexes();
+    for (const name of INDEX_NAMES) {
+      const uid = engine.uid(name) + NEXT_SUFFIX;
+      if (!existing.has(uid)) continue;
+      const task = await engine.waitTask(`deleting ${uid}`, engine.client.deleteIndex(uid));
+      if (task.status !== 'succeeded' && task.error?.code !== 'index_not_found') throw taskError(`deleting ${uid}`, task);
+    }
+  }
+}
+
+/** One write of an incremental update: what it does (for errors), its index, the call, the documents it sends. */
+type WriteStep = [what: string, index: IndexName, start: () => ReturnType<Index['addDocuments']>, batch?: { id: unknown }[]];
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
