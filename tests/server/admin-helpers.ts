@@ -49,7 +49,7 @@ export async function buildAdminApp(
   prefix: string,
   archive: Archive,
   env: NodeJS.ProcessEnv = {},
-  adminExtra: { maxFailures?: number; log?: import('fastify').FastifyBaseLogger } = {},
+  adminExtra: { maxFailures?: number; log?: import('fastify').FastifyBaseLogger; webRoot?: string } = {},
 ): Promise<{ app: FastifyInstance; config: Config; kb: KnowledgeBase; sync: CorpusSync }> {
   const config = testConfig(meili, prefix, {
     CORPUS_DIR: archive.corpusDir,
@@ -69,7 +69,7 @@ export async function buildAdminApp(
   app = await buildApp({
     config,
     search,
-    webRoot: path.join(ROOT, 'tests/server/no-web'),
+    webRoot: adminExtra.webRoot ?? path.join(ROOT, 'tests/server/no-web'),
     ...(adminExtra.log ? { log: adminExtra.log } : {}),
     corpusSync: sync,
     admin: { kb, corpusSync: sync, ...(adminExtra.maxFailures ? { maxFailures: adminExtra.maxFailures } : {}) },
