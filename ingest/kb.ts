@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { foldDiacritics, slugify } from '../lib/vietnamese.ts';
+import { loadSpeakerOverrides } from './overrides.ts';
 import type { Event, KnowledgeBase, Person } from './types.ts';
 
 /** A knowledge-base file or entry that breaks a rule. */
@@ -174,5 +175,8 @@ export async function loadKnowledgeBase(dir: string): Promise<KnowledgeBase> {
   ]);
   const kb: KnowledgeBase = { people, events, outlets, terms };
   checkReferences(kb);
+  // Curator corrections (ingest/overrides.ts); absent when there are none, so the KB hash is unchanged.
+  const speakerOverrides = await loadSpeakerOverrides(dir, new Set(people.map((p) => p.id)));
+  if (speakerOverrides.length > 0) kb.speakerOverrides = speakerOverrides;
   return kb;
 }

@@ -14,8 +14,9 @@ import { cleanDocument } from './clean/index.ts';
 import { IngestError } from './errors.ts';
 import { extractArticle } from './extract/index.ts';
 import { loadKnowledgeBase } from './kb.ts';
+import { applySpeakerOverrides } from './overrides.ts';
 import { parseDocument } from './parse/index.ts';
-import { detectFormat, readSource } from './read.ts';
+import { decodingWarning, detectFormat, readSource } from './read.ts';
 import type { Article, CandidatePerson, CleanDocument, ExtractedArticle, IngestWarning, KnowledgeBase, Passage, Person, SourceDocument } from './types.ts';
 
 export { readSource } from './read.ts';
@@ -55,9 +56,15 @@ export function processSource(src: SourceDocument, kb: KnowledgeBase): Extracted
 
 function processWithClean(src: SourceDocument, kb: KnowledgeBase): { extracted: ExtractedArticle; clean: CleanDocument } {
   const clean = cleanDocument(parseDocument(src));
-  const extracted = extractArticle(clean, kb);
+  // The one point where curator corrections (KB_DIR/overrides.json) enter the records.
+  const extracted = applySpeakerOverrides(extractArticle(clean, kb), kb.speakerOverrides ?? []);
   const seen = new Set(extracted.warnings.map((w) => `${w.rule}\u0000${w.message}`));
-  const warnings = [...extracted.warnings, ...clean.warnings.filter((w) => !seen.has(`${w.rule}\u0000${w.message}`))];
+  const decoded = decodingWarning(src);
+  const warnings = [
+    ...(decoded ? [decoded] : []),
+    ...extracted.warnings,
+    ...clean.warnings.filter((w) => !seen.has(`${w.rule}\u0000${w.message}`)),
+  ];
   return { extracted: { ...extracted, warnings }, clean };
 }
 

@@ -1,17 +1,20 @@
 /**
- * Stage 1, read: a file on disk → `SourceDocument` (UTF-8, BOM stripped, NFC).
+ * Stage 1, read: a file on disk → `SourceDocument` (decoded, BOM stripped, NFC).
  *
- * Rejects, with a one-line `IngestError` naming the file, what cannot be an article:
- * an empty file, binary data, bytes that are not UTF-8 (e.g. Windows-1258, the legacy
- * Vietnamese code page), a format it does not know, and a file over the size limit —
- * the size is checked with `stat` first, so a 50 MB file is refused without being read.
+ * Decodes UTF-8, UTF-16/32 with a BOM (or UTF-16 without), legacy code pages such as
+ * Windows-1258 and TCVN3 (converted, and noted in the report), and repairs mojibake and
+ * legacy-font text where the repair is exact (`decode/`). Rejects, with a one-line
+ * `IngestError` naming the file, what cannot be an article: an empty file, binary data,
+ * garbled text with no exact repair, a format it does not know, and a file over the size
+ * limit — the size is checked with `stat` first, so a 50 MB file is refused without being read.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { toNfc } from '../lib/vietnamese.ts';
 import { IngestError } from './errors.ts';
-import type { SourceDocument, SourceFormat } from './types.ts';
+import { decodeBytes } from './decode/index.ts';
+import type { IngestWarning, SourceDocument, SourceFormat } from './types.ts';
 
 /** Default size limit: real articles are a few tens of kB; saved pages rarely exceed 2 MB. */
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
@@ -57,26 +60,15 @@ export async function readSource(absPath: string, root: string, opts: ReadOption
   return decodeSource(rel, format, bytes);
 }
 
-/** Decodes bytes already in memory (also used by tests and fixtures). */
+/**
+ * Decodes bytes already in memory (also used by tests, fixtures and uploads): Unicode with or
+ * without a BOM, legacy code pages, exact repairs of garbled Vietnamese (see `decode/`).
+ * A conversion or repair is kept in `decoding` so the report can say it.
+ */
 export function decodeSource(rel: string, format: SourceFormat, bytes: Uint8Array): SourceDocument {
   if (bytes.length === 0) throw new IngestError(rel, 'empty', 'empty file');
-  const binaryAt = findBinaryByte(bytes);
-  if (binaryAt !== -1) {
-    throw new IngestError(rel, 'binary', `binary file (control byte 0x${hex(bytes[binaryAt]!)} at offset ${binaryAt}), not text`);
-  }
-  let decoded: string;
-  try {
-    decoded = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch (err) {
-    const at = findInvalidUtf8(bytes);
-    throw new IngestError(
-      rel,
-      'encoding',
-      `not UTF-8 (invalid byte 0x${hex(bytes[at] ?? 0)} at offset ${at}); convert it, e.g. iconv -f WINDOWS-1258 -t UTF-8`,
-      { cause: err },
-    );
-  }
-  // TextDecoder drops a leading BOM by default; NFC so "hoà" typed two ways compares equal.
+  const { text: decoded, decoding } = decodeBytes(rel, bytes);
+  // NFC so "hoà" typed two ways compares equal (decodeBytes already returns NFC; kept explicit).
   const text = toNfc(decoded);
   if (text.trim() === '') throw new IngestError(rel, 'empty', 'empty file (only whitespace)');
   return {
@@ -85,39 +77,14 @@ export function decodeSource(rel: string, format: SourceFormat, bytes: Uint8Arra
     text,
     sha256: createHash('sha256').update(bytes).digest('hex'),
     byteLength: bytes.length,
+    ...(decoding.note ? { decoding } : {}),
   };
 }
 
-/** Index of the first NUL or C0 control byte other than tab/newline/CR/form feed, or -1. */
-function findBinaryByte(bytes: Uint8Array): number {
-  const limit = Math.min(bytes.length, 1 << 20);
-  for (let i = 0; i < limit; i++) {
-    const b = bytes[i]!;
-    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) return i;
-    if (b === 0x7f) return i;
-  }
-  return -1;
-}
-
-/** Offset of the first byte that breaks UTF-8 well-formedness (for the error message). */
-function findInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i]!;
-    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
-    if (need < 0) return i;
-    if (i + need >= bytes.length + (need === 0 ? 1 : 0) && need > 0) return i;
-    for (let k = 1; k <= need; k++) {
-      const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) return i;
-    }
-    i += need + 1;
-  }
-  return Math.max(0, bytes.length - 1);
-}
-
-function hex(b: number): string {
-  return b.toString(16).toUpperCase().padStart(2, '0');
+/** The report line for a file that was converted or repaired on reading, or null. */
+export function decodingWarning(src: SourceDocument): IngestWarning | null {
+  if (!src.decoding?.note) return null;
+  return { file: src.path, rule: src.decoding.repair ? 'encoding-repaired' : 'encoding-converted', message: src.decoding.note };
 }
 
 function formatBytes(n: number): string {

@@ -27,6 +27,8 @@ export interface SourceDocument {
   /** SHA-256 (hex) of the raw bytes on disk, so a citation can be checked against the exact file. */
   sha256: string;
   byteLength: number;
+  /** Present when the bytes were not plain UTF-8: what was converted or repaired (`ingest/decode/`). */
+  decoding?: import('./decode/index.ts').Decoding;
 }
 
 /** Header fields a file declares about itself (`url:` lines, a leading `date YYYY-MM-DD`, HTML meta tags). */
@@ -262,4 +264,6 @@ export interface KnowledgeBase {
   outlets: { host: string; name: string; aliases: string[] }[];
   /** General abbreviations and their expansions: "BNG" ↔ "Bộ Ngoại giao". Used for search synonyms. */
   terms: { term: string; aliases: string[] }[];
+  /** Curator corrections of passage speakers (`KB_DIR/overrides.json`, ingest/overrides.ts); absent when none. */
+  speakerOverrides?: import('./overrides.ts').SpeakerOverride[];
 }

@@ -22,6 +22,14 @@ const EnvSchema = Type.Object({
   KB_DIR: Type.String({ minLength: 1, default: 'corpus/kb' }),
   /** Prefix of every index name, so several apps or test files can share one engine. */
   INDEX_PREFIX: Type.String({ pattern: '^[a-zA-Z0-9_-]*$', default: '' }),
+  /** The curator's token for /api/admin; when unset one is generated into DATA_DIR/admin-token (mode 0600). */
+  ADMIN_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
+  /** IPs the from-url fetch may reach although they are private or loopback (comma list; tests, intranets). */
+  FETCH_ALLOW_PRIVATE: Type.String({ default: '' }),
+  /** Largest file an upload or a fetched page may be, in bytes. */
+  UPLOAD_MAX_BYTES: Type.Integer({ minimum: 1024, maximum: 100 * 1024 * 1024, default: 5 * 1024 * 1024 }),
+  /** Milliseconds a from-url fetch may take, redirects included. */
+  FETCH_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 120_000, default: 15_000 }),
   /** Requests per client address per minute on `/api` (@fastify/rate-limit). */
   RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 600 }),
   /** Which reverse proxies to believe about the client's address (Fastify `trustProxy`); parsed by `parseTrustProxy`. */
@@ -34,7 +42,7 @@ const EnvSchema = Type.Object({
 
 type Env = Static<typeof EnvSchema>;
 
-const SECRET_VARIABLES = new Set(['MEILI_MASTER_KEY']);
+const SECRET_VARIABLES = new Set(['MEILI_MASTER_KEY', 'ADMIN_TOKEN']);
 
 /** The validated configuration every entry point passes down. */
 export interface Config {
@@ -47,6 +55,14 @@ export interface Config {
   kbDir: string;
   indexPrefix: string;
   logLevel: Env['LOG_LEVEL'];
+  /** ADMIN_TOKEN, or null to use (or generate) `DATA_DIR/admin-token`. Never logged. */
+  adminToken: string | null;
+  /** Private/loopback IPs the from-url fetch may reach anyway (normalised, validated). */
+  fetchAllowPrivate: string[];
+  /** Size limit of an uploaded file or fetched page, bytes. */
+  uploadMaxBytes: number;
+  /** Time limit of a from-url fetch, ms. */
+  fetchTimeoutMs: number;
   /** Requests per client address per minute on `/api`. */
   rateLimitPerMinute: number;
   /**
@@ -87,6 +103,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (e.MEILI_URL === undefined && e.MEILI_MASTER_KEY !== undefined) {
     throw new ConfigError('MEILI_MASTER_KEY is set but MEILI_URL is not: set both to use an external Meilisearch');
   }
+  const fetchAllowPrivate = e.FETCH_ALLOW_PRIVATE.split(',').map((ip) => ip.trim()).filter(Boolean);
+  for (const ip of fetchAllowPrivate) {
+    if (net.isIP(ip) === 0) throw new ConfigError(`invalid FETCH_ALLOW_PRIVATE=${JSON.stringify(e.FETCH_ALLOW_PRIVATE)}: "${ip}" is not an IP address (a comma list of IPs, no names or ranges)`);
+  }
   const trustProxy = parseTrustProxy(e.TRUST_PROXY);
   const resolve = (p: string) => path.resolve(cwd, p);
   return {
@@ -99,6 +119,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     kbDir: resolve(e.KB_DIR),
     indexPrefix: e.INDEX_PREFIX,
     logLevel: e.LOG_LEVEL,
+    adminToken: e.ADMIN_TOKEN ?? null,
+    fetchAllowPrivate,
+    uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    fetchTimeoutMs: e.FETCH_TIMEOUT_MS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     trustProxy,
   };

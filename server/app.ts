@@ -13,6 +13,7 @@ import type { Config } from '../lib/config.ts';
 import { MAX_TOTAL_HITS } from '../search/settings.ts';
 import type { CorpusSync } from './corpus-sync.ts';
 import { apiError } from './errors.ts';
+import { adminRoutes, type AdminRoutesOptions } from './plugins/admin.ts';
 import { corpusSyncPlugin } from './plugins/corpus-sync.ts';
 import { docsPlugin } from './plugins/docs.ts';
 import { errorHandlerPlugin, type NotFoundOptions } from './plugins/error-handler.ts';
@@ -47,6 +48,8 @@ export interface AppOptions {
   maxTotalHits?: number;
   /** Seconds stable answers (passages, articles, people, events, compare) may be cached. Default 300. */
   cacheMaxAgeSeconds?: number;
+  /** The curator's routes (/api/admin), registered only when given: the corpus sync and the KB it ingests with. */
+  admin?: AdminRoutesOptions;
   /** Applies corpus files to the live index (`app.corpusSync`); `npm start` passes one, tests may. Default none. */
   corpusSync?: CorpusSync;
   /** Server timeouts in ms (main.ts sets them for a listening server). */
@@ -112,6 +115,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(citationRoutes);
       await api.register(kwicRoutes);
       await api.register(feedRoutes);
+      if (opts.admin) await api.register(adminRoutes, opts.admin);
     },
     { prefix: '/api' },
   );

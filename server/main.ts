@@ -119,7 +119,7 @@ export async function start(config: Config, log: Logger = createLogger(config)):
       search,
       log,
       readiness,
-      ...(corpusSync ? { corpusSync } : {}),
+      ...(corpusSync && kb ? { corpusSync, admin: { kb, corpusSync } } : {}),
       timeouts: { requestTimeout: 30_000, connectionTimeout: 60_000, keepAliveTimeout: 72_000 },
     });
     await app.listen({ host: config.host, port: config.port });

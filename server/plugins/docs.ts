@@ -29,7 +29,13 @@ export const docsPlugin = fp<{ version: string }>(
           { name: 'records', description: 'Passages, articles, speakers, events' },
           { name: 'analysis', description: 'Comparing events' },
           { name: 'system', description: 'Health' },
+          { name: 'admin', description: 'Curating the archive (Authorization: Bearer <admin token>)' },
         ],
+        components: {
+          securitySchemes: {
+            adminToken: { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN, or the content of DATA_DIR/admin-token' },
+          },
+        },
       },
     });
     await app.register(swaggerUi, {

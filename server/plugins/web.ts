@@ -17,7 +17,7 @@ import { absoluteUrl, articlePath, passagePath } from '../present.ts';
 import { ID_PATTERN } from '../schemas.ts';
 
 /** Paths the web app routes itself; an unknown path elsewhere is a JSON 404. */
-const CLIENT_ROUTE = /^\/(?:|search|passages\/[^/]+|articles\/[^/]+|speakers(?:\/[^/]+)?|events(?:\/[^/]+)?|compare|kwic|about)\/?$/;
+const CLIENT_ROUTE = /^\/(?:|search|passages\/[^/]+|articles\/[^/]+|speakers(?:\/[^/]+)?|events(?:\/[^/]+)?|compare|kwic|about|admin)\/?$/;
 
 /** Directory of the `@fontsource/be-vietnam-pro` package, or null when it is not installed. */
 export function fontDirectory(): string | null {

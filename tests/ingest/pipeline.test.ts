@@ -40,7 +40,7 @@ describe('runIngest with bad input among good files', () => {
   it('rejects each bad file with a one-line reason naming it', () => {
     expect(result.rejected).toEqual([
       { file: 'binary.txt', reason: 'binary file (control byte 0x00 at offset 0), not text' },
-      { file: 'cp1258.txt', reason: 'not UTF-8 (invalid byte 0xE0 at offset 1); convert it, e.g. iconv -f WINDOWS-1258 -t UTF-8' },
+      { file: 'cp1258.txt', reason: 'no article text left after cleaning' }, // decoded from Windows-1258 now; two words are no article
       { file: 'empty.txt', reason: 'empty file' },
       { file: 'huge.txt', reason: 'too large (50.0 MB > limit 5.0 MB); raise it with --max-bytes' },
       { file: 'nobody.html', reason: 'HTML has no article body (0 characters of paragraph text outside navigation and page chrome)' },

@@ -40,10 +40,18 @@ describe('readSource', () => {
     expect(err.message).not.toContain('\n');
   });
 
-  it('rejects Windows-1258 bytes as not UTF-8 and says how to convert them', async () => {
+  it('converts Windows-1258 bytes and says so in the decoding note', async () => {
     // "Hà Nội" in Windows-1258: à = 0xE0, ô = 0xF4, combining dot below = 0xF2.
-    const err = await rejection(await write('cp1258.txt', new Uint8Array([0x48, 0xe0, 0x20, 0x4e, 0xf4, 0xf2, 0x69, 0x0a])));
-    expect(err.message).toBe('cp1258.txt: not UTF-8 (invalid byte 0xE0 at offset 1); convert it, e.g. iconv -f WINDOWS-1258 -t UTF-8');
+    const src = await readSource(await write('cp1258.txt', new Uint8Array([0x48, 0xe0, 0x20, 0x4e, 0xf4, 0xf2, 0x69, 0x0a])), dir);
+    expect(src.text).toBe('Hà Nội\n');
+    expect(src.decoding?.encoding).toBe('windows-1258');
+    expect(src.decoding?.note).toBe('not UTF-8 (invalid byte 0xE0 at offset 1): converted from windows-1258 (the code page whose text reads as Vietnamese)');
+  });
+
+  it('refuses bytes that no code page turns into text, naming the first bad byte', async () => {
+    const err = await rejection(await write('junk.txt', new Uint8Array([0x48, 0x8f, 0x90, 0x20, 0x4e, 0xf4, 0xf2, 0x69])));
+    expect(err.code).toBe('encoding');
+    expect(err.message).toMatch(/^junk\.txt: not UTF-8 \(invalid byte 0x8F at offset 1\) and no code page fits .*; save it as UTF-8$/);
   });
 
   it('refuses a 50 MB file from its size alone, without reading it', async () => {

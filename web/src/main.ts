@@ -13,6 +13,8 @@ import { renderSearch, unmountSearch } from './pages/search.ts';
 import { renderSpeaker } from './pages/speaker.ts';
 import { renderSpeakers } from './pages/speakers.ts';
 import { renderArticle } from './pages/article.ts';
+import { renderAdmin } from './pages/admin.ts';
+import { adminToken } from './admin-api.ts';
 import { route, Router, type RouteContext } from './router.ts';
 import { emptySearchState, MAX_QUERY_LENGTH, parseSearchState, serializeSearchState } from './url-state.ts';
 import { errorView, setTitle } from './components/common.ts';
@@ -109,6 +111,7 @@ function boot(): void {
           h('a', { href: '/events', 'data-nav': 'events' }, t().navEvents),
           h('a', { href: '/speakers', 'data-nav': 'speakers' }, t().speakersTitle),
           h('a', { href: '/compare', 'data-nav': 'compare' }, t().navCompare),
+          adminToken() ? h('a', { href: '/admin', 'data-nav': 'admin' }, t().adminNav) : null,
           langButton,
         ),
         form,
@@ -140,6 +143,7 @@ function boot(): void {
     route('event', '/events/:id', leaveSearch(withoutCitationMeta(renderEvent))),
     route('compare', '/compare', leaveSearch(withoutCitationMeta((ctx) => renderCompare(ctx, deps.navigate)))),
     route('kwic', '/kwic', leaveSearch(withoutCitationMeta((ctx) => renderKwic(ctx, (href) => deps.navigate(href))))),
+    route('admin', '/admin', leaveSearch(withoutCitationMeta(renderAdmin))),
   ];
   router = new Router(
     routes,
