@@ -192,12 +192,30 @@ const ThemeWithPassage = Type.Object({ text: Type.String({ description: 'Verbati
 const KeyPoint = Type.Object({ ordinal: Type.Integer(), label: Type.String(), passage: PassageOut });
 const EventSpeaker = Type.Object({ id: Type.String(), name: Type.String(), role: Nullable(Type.String()), passageCount: Type.Integer() });
 
+/** One numbered list of an event's articles: who enumerates, the sentence introducing it, its points in document order. */
+const PointGroupOut = Type.Object({
+  articleId: Type.String(),
+  speaker: Nullable(SpeakerRef),
+  intro: Nullable(Type.Object({ text: Type.String({ description: 'Verbatim: the passage just before the first point ("Thủ tướng đề nghị …").' }), passageId: Type.String() })),
+  points: Type.Array(Type.Object({ ordinal: Type.Integer(), label: Type.String(), text: Type.String(), passageId: Type.String() })),
+});
+
 export const EventResponse = Type.Object({
   event: EventOut,
-  themes: Type.Array(ThemeWithPassage, { description: 'Theme slogans quoted verbatim in articles, each with its passage.' }),
+  themes: Type.Array(
+    Type.Intersect([ThemeWithPassage, Type.Object({ source: Nullable(Type.String({ description: 'Outlet of the article quoting the theme.' })) })]),
+    { description: 'Theme slogans of this event quoted verbatim in articles, each with its passage and outlet.' },
+  ),
+  otherThemes: Type.Array(
+    Type.Intersect([ThemeWithPassage, Type.Object({ eventId: Type.String(), source: Nullable(Type.String()) })]),
+    { description: 'Themes of other events (a session held within this conference) quoted in its articles, kept apart from its own.' },
+  ),
   speakers: Type.Array(EventSpeaker),
   articles: Type.Array(ArticleSummary),
-  keyPoints: Type.Array(KeyPoint),
+  keyPoints: Type.Array(KeyPoint, { description: 'Every numbered point, in document order (see pointGroups for the lists).' }),
+  pointGroups: Type.Array(PointGroupOut, {
+    description: 'Each numbered list ("Thứ nhất, … Thứ hai, …") as one group, in document order: its speaker, its intro sentence, its points. Two lists are never interleaved.',
+  }),
 });
 
 export const CompareQuerystring = Type.Object(

@@ -314,6 +314,8 @@ export interface ThemeView {
   text: string;
   passageId: string | null;
   eventId: string | null;
+  /** Outlet of the article quoting it, when the API gives it. */
+  source?: string | null;
 }
 
 /** A numbered key point ("Thứ nhất, …") and where it comes from. */
@@ -334,11 +336,33 @@ export interface EventPage extends EventSummary {
   keyPoints: PointView[];
   /** A speaker's role at the event, by speaker id, when the API gives it. */
   speakerRoles: Record<string, string>;
+  /** Each numbered list as one group (speaker, intro sentence, points in document order). */
+  pointGroups: PointGroupView[];
+  /** Themes of sessions held within the event, apart from its own. */
+  otherThemes: (ThemeView & { eventId: string | null })[];
+}
+
+/** One numbered list of an event: who enumerates, the sentence introducing it, its points. */
+export interface PointGroupView {
+  articleId: string | null;
+  speaker: SpeakerRef | null;
+  intro: { text: string; passageId: string | null } | null;
+  points: { label: string; text: string; passageId: string | null }[];
+}
+
+function toPointGroup(raw: Unsafe): PointGroupView {
+  const sp = raw?.speaker;
+  return {
+    articleId: str(raw?.articleId),
+    speaker: sp && str(sp.id) ? { id: sp.id, name: str(sp.name) ?? sp.id, role: str(sp.role) } : null,
+    intro: raw?.intro && str(raw.intro.text) ? { text: raw.intro.text, passageId: str(raw.intro.passageId) } : null,
+    points: arr(raw?.points).map((p: Unsafe) => ({ label: str(p?.label) ?? '', text: str(p?.text) ?? '', passageId: str(p?.passageId) })).filter((p) => p.text),
+  };
 }
 
 function toTheme(raw: Unsafe): ThemeView {
-  if (typeof raw === 'string') return { text: raw, passageId: null, eventId: null };
-  return { text: String(raw?.text ?? ''), passageId: str(raw?.passageId) ?? str(raw?.passage?.id), eventId: str(raw?.eventId) };
+  if (typeof raw === 'string') return { text: raw, passageId: null, eventId: null, source: null };
+  return { text: String(raw?.text ?? ''), passageId: str(raw?.passageId) ?? str(raw?.passage?.id), eventId: str(raw?.eventId), source: str(raw?.source) };
 }
 
 function toPoint(raw: Unsafe): PointView {
@@ -375,6 +399,8 @@ export function toEventPage(raw: Unsafe): EventPage {
     })),
     speakerRoles: Object.fromEntries(arr(e.speakers).filter((s: Unsafe) => str(s?.id) && str(s?.role)).map((s: Unsafe) => [s.id, s.role])),
     keyPoints: arr(e.keyPoints ?? e.points).map(toPoint).filter((p) => p.text || p.passageId),
+    pointGroups: arr(raw?.pointGroups).map(toPointGroup).filter((g) => g.points.length > 0),
+    otherThemes: arr(raw?.otherThemes).map(toTheme).filter((t) => t.text),
   };
 }
 
