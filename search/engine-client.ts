@@ -1,0 +1,209 @@
+/**
+ * Engine calls: the one `Meilisearch` client of the module, index names, error wrapping, task
+ * waiting and the passages index's search / multi-search. Everything else in `search/` reaches
+ * the engine through an `EngineClient`.
+ */
+import {
+  Meilisearch,
+  MeilisearchApiError,
+  MeilisearchError,
+  MeilisearchRequestError,
+  MeilisearchTaskTimeOutError,
+  type EnqueuedTaskPromise,
+  type Index,
+  type SearchParams,
+  type SearchResponse,
+  type Task,
+} from 'meilisearch';
+import type { Logger } from 'pino';
+import type { Config } from '../lib/config.ts';
+import { startLocalEngine, type EngineHandle } from './engine.ts';
+import { EngineTaskError } from './errors/engine-task-error.ts';
+import { EngineUnavailableError } from './errors/engine-unavailable-error.ts';
+import { SearchInputError } from './errors/search-input-error.ts';
+import type { SearchServiceOptions } from './types.ts';
+
+/** Task waits: a large upload on a busy machine takes minutes, not the client's default 5 s. */
+const TASK_WAIT = { timeout: 600_000, interval: 50 };
+/** Longest pause between two polls of a long task. */
+const TASK_POLL_MAX_MS = 1000;
+
+/** The indexes of one app, in build order. */
+export const INDEX_NAMES = ['passages', 'articles', 'people', 'events', 'meta'] as const;
+export type IndexName = (typeof INDEX_NAMES)[number];
+/** Suffix of the indexes a full reindex builds before the swap. */
+export const NEXT_SUFFIX = '__next';
+
+/** One query of a multi-search on the passages index. */
+export type PassageQuery = SearchParams & { q: string };
+
+/** An engine answer for one passages query. */
+export type PassageResponse = SearchResponse<Record<string, any>>;
+
+/**
+ * Connects to the engine: `config.meili` (MEILI_URL / MEILI_MASTER_KEY) when set, else a local
+ * Meilisearch started as a child process. The caller calls `stop()` on exit (also on SIGINT).
+ */
+export async function connectEngine(config: Config, log?: Logger): Promise<EngineHandle> {
+  if (config.meili) {
+    log?.info({ url: config.meili.url }, 'using external Meilisearch');
+    return { url: config.meili.url, masterKey: config.meili.masterKey, process: null, stop: async () => {} };
+  }
+  log?.info({ dataDir: config.dataDir }, 'starting local Meilisearch');
+  const handle = await startLocalEngine({
+    dataDir: config.dataDir,
+    bin: config.meiliBin,
+    onLog: (line) => log?.debug({ engine: line }, 'meilisearch'),
+  });
+  // Last resort if the caller forgets: never leave an orphan engine holding the data directory.
+  const killOnExit = () => handle.process?.kill('SIGTERM');
+  process.once('exit', killOnExit);
+  log?.info({ url: handle.url }, 'local Meilisearch ready');
+  return {
+    ...handle,
+    stop: async () => {
+      process.off('exit', killOnExit);
+      await handle.stop();
+    },
+  };
+}
+
+function isNotFound(err: unknown): boolean {
+  if (!(err instanceof MeilisearchApiError)) return false;
+  const code = err.cause?.code;
+  return code === 'index_not_found' || code === 'document_not_found' || err.response.status === 404;
+}
+
+/** What a search of an index that does not exist yet returns: nothing. */
+export function emptyResponse(q: string): PassageResponse {
+  return { hits: [], totalHits: 0, facetDistribution: {}, processingTimeMs: 0, query: q } as unknown as PassageResponse;
+}
+
+/** A bad document named from the engine's message (ids appear in it quoted) or the batch's only id. */
+export function taskError(what: string, task: Task, batch: { id: unknown }[] = []): EngineTaskError {
+  const message = task.error?.message ?? `task ${task.uid} ${task.status}`;
+  const ids = batch.map((d) => String(d.id));
+  const documentId = ids.find((id) => id && message.includes(id)) ?? (ids.length === 1 ? ids[0]! : null);
+  return new EngineTaskError(`${what} failed${documentId ? ` for document ${JSON.stringify(documentId)}` : ''}: ${message}`, {
+    documentId,
+    taskUid: task.uid,
+    code: task.error?.code ?? null,
+    cause: task.error,
+  });
+}
+
+/** The engine as the module uses it: one client, one index prefix, errors in the module's own classes. */
+export class EngineClient {
+  readonly client: Meilisearch;
+  readonly url: string;
+  readonly prefix: string;
+
+  constructor(opts: SearchServiceOptions) {
+    this.url = opts.url;
+    this.prefix = opts.indexPrefix;
+    this.client = new Meilisearch({
+      host: opts.url,
+      apiKey: opts.masterKey || undefined,
+      timeout: opts.timeoutMs ?? 15_000,
+      // Meilisearch gzips responses for clients that accept it, and Node's fetch does: each answer
+      // then waited ~44 ms (a compressed stream's last chunk held back by delayed ACK), against
+      // ~1 ms uncompressed (`bench/engine-roundtrip.ts`). Compression buys nothing on loopback or
+      // a compose network, so ask for plain bodies.
+      requestInit: { headers: { 'Accept-Encoding': 'identity' } },
+    });
+  }
+
+  /** The engine uid of one of the app's indexes. */
+  uid(name: IndexName): string {
+    return `${this.prefix}${name}`;
+  }
+
+  /** One of the app's indexes, or its `__next` twin during a reindex. */
+  index<T extends Record<string, any> = Record<string, any>>(name: IndexName, next = false): Index<T> {
+    return this.client.index<T>(this.uid(name) + (next ? NEXT_SUFFIX : ''));
+  }
+
+  /** Runs an engine call, turning network failures and timeouts into `EngineUnavailableError`. */
+  async call<T>(what: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      if (err instanceof EngineTaskError || err instanceof SearchInputError || err instanceof EngineUnavailableError) throw err;
+      const unavailable =
+        err instanceof MeilisearchRequestError ||
+        err instanceof MeilisearchTaskTimeOutError ||
+        (err instanceof MeilisearchApiError && err.response.status >= 500) ||
+        (err instanceof TypeError && /fetch/i.test(err.message));
+      if (unavailable) {
+        throw new EngineUnavailableError(`Meilisearch at ${this.url} is unavailable while ${what}`, { cause: err });
+      }
+      if (err instanceof MeilisearchError) {
+        throw new EngineTaskError(`Meilisearch refused ${what}: ${err.message}`, { cause: err });
+      }
+      throw err;
+    }
+  }
+
+  /**
+   * `call`, except that the engine saying the index or document does not exist (no reindex yet,
+   * an unknown id) gives `missing()` instead of an error.
+   */
+  async callOrMissing<T, M>(what: string, fn: () => Promise<T>, missing: () => M): Promise<T | M> {
+    try {
+      return await this.call(what, fn);
+    } catch (err) {
+      if (err instanceof EngineTaskError && isNotFound(err.cause)) return missing();
+      throw err;
+    }
+  }
+
+  /** Waits for a task and throws `EngineTaskError` unless it succeeded. */
+  async waitOk(what: string, enqueued: EnqueuedTaskPromise, batch?: { id: unknown }[]): Promise<Task> {
+    const task = await this.waitTask(what, enqueued);
+    if (task.status !== 'succeeded') throw taskError(what, task, batch);
+    return task;
+  }
+
+  /**
+   * Polls a task until it ends, backing off from 50 ms to 1 s. Not the client's `waitTask`: it hangs
+   * one abort listener per poll on a shared signal and keeps them until the wait ends, thousands
+   * during a 100 000-passage reindex (Node's MaxListenersExceededWarning, once per poll).
+   */
+  async waitTask(what: string, enqueued: EnqueuedTaskPromise): Promise<Task> {
+    const { taskUid } = await this.call(what, () => enqueued);
+    const deadline = Date.now() + TASK_WAIT.timeout;
+    for (let pause = TASK_WAIT.interval; ; pause = Math.min(pause * 2, TASK_POLL_MAX_MS)) {
+      const task = await this.call(what, () => this.client.tasks.getTask(taskUid));
+      if (task.status !== 'enqueued' && task.status !== 'processing') return task;
+      if (Date.now() > deadline) {
+        throw new EngineUnavailableError(`Meilisearch at ${this.url} did not finish ${what} within ${TASK_WAIT.timeout} ms`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+  }
+
+  /** Every index uid the engine holds. */
+  async existingIndexes(): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (let offset = 0; ; offset += 100) {
+      const page = await this.call('listing indexes', () => this.client.getRawIndexes({ offset, limit: 100 }));
+      for (const idx of page.results) found.add(idx.uid);
+      if (offset + 100 >= page.total) return found;
+    }
+  }
+
+  /** Runs one search on the passages index; an index that does not exist yet is an empty result. */
+  async searchPassages(q: string, params: SearchParams): Promise<PassageResponse> {
+    return this.callOrMissing('searching', () => this.index('passages').search(q, params), () => emptyResponse(q));
+  }
+
+  /** Runs several searches on the passages index in one round trip; no index yet → empty results. */
+  async multiSearchPassages(what: string, queries: PassageQuery[]): Promise<PassageResponse[]> {
+    if (queries.length === 0) return [];
+    return this.callOrMissing(
+      what,
+      async () => (await this.client.multiSearch({ queries: queries.map((query) => ({ indexUid: this.uid('passages'), ...query })) })).results,
+      () => queries.map((query) => emptyResponse(query.q)),
+    );
+  }
+}

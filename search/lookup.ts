@@ -1,0 +1,95 @@
+/**
+ * Lookups by id and whole listings (passages, articles, people, events), the passages of a
+ * filter in article order, and a search's export page after page.
+ */
+import type { Article, Event, Person } from '../ingest/types.ts';
+import { toPassageDoc } from './documents.ts';
+import type { EngineClient, IndexName } from './engine-client.ts';
+import { buildFilter } from './filters.ts';
+import { MAX_PER_PAGE, sortFor, type RunQuery } from './plan.ts';
+import type { PassageDoc, SearchFilters, SearchQuery, SearchResult } from './types.ts';
+
+/** Reads documents of the app's indexes; a missing index or id is nothing, not an error. */
+export class Lookups {
+  constructor(
+    private readonly engine: EngineClient,
+    private readonly search: (q: RunQuery) => Promise<SearchResult>,
+  ) {}
+
+  /** Every passage of a search, page after page, in the search's order (unmarked). */
+  async *exportPassages(q: Omit<SearchQuery, 'page' | 'perPage'>): AsyncIterable<PassageDoc> {
+    const perPage = MAX_PER_PAGE;
+    for (let page = 1; ; page++) {
+      const res = await this.search({ ...q, page, perPage, highlight: false });
+      for (const hit of res.hits) yield hit.passage;
+      if (page * perPage >= res.total || res.hits.length === 0) return;
+    }
+  }
+
+  async getPassage(id: string): Promise<PassageDoc | null> {
+    const doc = await this.getDoc<Record<string, any>>('passages', id);
+    return doc ? toPassageDoc(doc) : null;
+  }
+
+  /** Every passage matching the filters, in article order (date, then article, then ordinal). */
+  async findPassages(filters: SearchFilters): Promise<PassageDoc[]> {
+    const filter = buildFilter(filters);
+    const out: PassageDoc[] = [];
+    for (let page = 1; ; page++) {
+      const res = await this.engine.searchPassages('', {
+        filter: filter ?? undefined,
+        sort: sortFor('date-asc'),
+        page,
+        hitsPerPage: MAX_PER_PAGE,
+      });
+      out.push(...res.hits.map(toPassageDoc));
+      if (page * MAX_PER_PAGE >= (res.totalHits ?? 0) || res.hits.length === 0) return out;
+    }
+  }
+
+  private async getDoc<T extends Record<string, any>>(name: IndexName, id: string): Promise<T | null> {
+    if (typeof id !== 'string' || !/^[A-Za-z0-9_-]{1,511}$/.test(id)) return null;
+    return this.engine.callOrMissing(`reading ${name} ${id}`, async () => (await this.engine.index<T>(name).getDocument(id)) as T, () => null);
+  }
+
+  private async allDocs<T extends Record<string, any>>(name: IndexName): Promise<T[]> {
+    const out: T[] = [];
+    const limit = 1000;
+    for (let offset = 0; ; offset += limit) {
+      const page = await this.engine.callOrMissing(`listing ${name}`, () => this.engine.index<T>(name).getDocuments({ offset, limit }), () => null);
+      if (!page) return [];
+      out.push(...page.results);
+      if (offset + limit >= page.total) return out;
+    }
+  }
+
+  getArticle(id: string): Promise<Article | null> {
+    return this.getDoc<Article>('articles', id);
+  }
+
+  /** All articles, newest first. */
+  async listArticles(): Promise<Article[]> {
+    const all = await this.allDocs<Article>('articles');
+    return all.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.id.localeCompare(b.id));
+  }
+
+  /** All people, by name. */
+  async listPeople(): Promise<Person[]> {
+    const all = await this.allDocs<Person>('people');
+    return all.sort((a, b) => a.name.localeCompare(b.name, 'vi') || a.id.localeCompare(b.id));
+  }
+
+  getPerson(id: string): Promise<Person | null> {
+    return this.getDoc<Person>('people', id);
+  }
+
+  /** All events, oldest first. */
+  async listEvents(): Promise<Event[]> {
+    const all = await this.allDocs<Event>('events');
+    return all.sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.id.localeCompare(b.id));
+  }
+
+  getEvent(id: string): Promise<Event | null> {
+    return this.getDoc<Event>('events', id);
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * The meta index's one record (corpus fingerprint, build time, KB alias groups) and the cached
+ * alias matcher built from it: written by a reindex, read by every search.
+ */
+import { AliasMatcher, type AliasGroup } from './aliases.ts';
+import type { EngineClient } from './engine-client.ts';
+
+/** Id of the one record of the meta index. */
+export const META_ID = 'corpus';
+/** How long cached KB aliases are trusted before the meta record is read again. */
+const META_TTL_MS = 30_000;
+
+/** The one record of the meta index. */
+export interface MetaDoc {
+  id: typeof META_ID;
+  fingerprint: string;
+  indexedAt: string;
+  /** KB alias groups, so query expansion works after a restart without reindexing. */
+  aliasGroups: AliasGroup[];
+}
+
+/** The serving meta record and its alias matcher. */
+export interface LoadedMeta {
+  value: MetaDoc | null;
+  matcher: AliasMatcher | null;
+}
+
+/** The serving meta record and its alias matcher, cached briefly; a failure is never cached. */
+export class MetaStore {
+  private cached: (LoadedMeta & { at: number }) | null = null;
+
+  constructor(private readonly engine: EngineClient) {}
+
+  /** The cached record, or the engine's when the cache is older than 30 s (or cleared). */
+  async load(): Promise<LoadedMeta> {
+    if (this.cached && Date.now() - this.cached.at < META_TTL_MS) return this.cached;
+    const value = await this.engine.callOrMissing(
+      'reading the corpus record',
+      async () => (await this.engine.index<MetaDoc>('meta').getDocument(META_ID)) as MetaDoc,
+      () => null,
+    );
+    const matcher = value ? new AliasMatcher(value.aliasGroups ?? []) : null;
+    this.cached = { value, matcher, at: Date.now() };
+    return this.cached;
+  }
+
+  /** Serves a record just written (after a reindex's swap). */
+  set(value: MetaDoc, matcher: AliasMatcher): void {
+    this.cached = { value, matcher, at: Date.now() };
+  }
+
+  /** Forgets the cached record, so the next `load` reads the engine. */
+  clear(): void {
+    this.cached = null;
+  }
+}
