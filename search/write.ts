@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { KnowledgeBase } from '../ingest/types.ts';
 import { AliasMatcher, buildAliasGroups } from './aliases.ts';
 import { buildPassageDocs } from './documents.ts';
+import { readingKbOf } from './interpret.ts';
 import { INDEX_NAMES, NEXT_SUFFIX, taskError, type EngineClient, type IndexName } from './engine-client.ts';
 import { EngineTaskError } from './errors/engine-task-error.ts';
 import { META_ID, type MetaDoc, type MetaStore } from './meta.ts';
@@ -52,6 +53,7 @@ export class IndexWriter {
     const groups = buildAliasGroups(opts.kb);
     const matcher = new AliasMatcher(groups);
     const meta: MetaDoc = { id: META_ID, fingerprint: opts.fingerprint, indexedAt: new Date().toISOString(), aliasGroups: groups };
+    meta.reading = readingKbOf(records, opts.kb);
     const docs: Record<IndexName, { id: unknown }[]> = {
       passages: buildPassageDocs(records, matcher),
       articles: records.articles,

@@ -43,6 +43,8 @@ export function presentPassage(p: PassageDoc): PassageOut {
     url: p.url ?? null,
     anchor: passageAnchor(p.id),
     permalink: passagePath(p.id),
+    passageDate: p.passageDate ?? p.date ?? null,
+    dateKind: p.dateKind ?? (p.date ? 'published' : null),
   };
 }
 

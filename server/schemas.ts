@@ -45,6 +45,13 @@ export const PassageOut = Type.Object({
   url: Nullable(Type.String()),
   anchor: Type.String({ description: 'Fragment id of the passage on its article page.' }),
   permalink: Type.String({ description: 'Path of the passage page: /passages/<id>.' }),
+  passageDate: Type.Optional(Nullable(Type.String({ description: 'The date the passage is sorted and filtered by: the publication date, else the date of the event it reports (see dateKind). Null only when neither is known.' }))),
+  dateKind: Type.Optional(Nullable(Type.Enum(['published', 'event'], { description: '`published`: passageDate is the article’s date; `event`: the article has none, passageDate is the date of the event it reports ("ngày sự kiện").' }))),
+  events: Type.Optional(
+    Type.Array(Type.Object({ id: Type.String(), name: Type.String({ description: 'In the language asked for (lang), Vietnamese when the KB has no other.' }), date: Nullable(Type.String()) }), {
+      description: 'The events the passage belongs to, with their names and dates.',
+    }),
+  ),
 });
 export type PassageOut = Static<typeof PassageOut>;
 
@@ -59,6 +66,39 @@ export const Hit = Type.Intersect([
 
 const Counts = Type.Record(Type.String(), Type.Integer());
 
+/** How the query was read: who it asks about, what about, and its operators. */
+export const Interpretation = Type.Object(
+  {
+    topic: Type.String({ description: 'The words searched once the person and the operators are taken out.' }),
+    speaker: Nullable(
+      Type.Object({
+        id: Type.String(),
+        name: Type.String(),
+        matched: Type.String({ description: 'The words of the query read as the person ("PM Chinh", "speaker:…").' }),
+        via: Type.Enum(['name', 'title-name', 'operator']),
+      }),
+    ),
+    title: Nullable(
+      Type.Object({
+        text: Type.String({ description: 'A title read alone ("Thủ tướng"): whoever held it on each passage’s date.' }),
+        matched: Type.String(),
+        holders: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), from: Nullable(Type.String()), to: Nullable(Type.String()) })),
+      }),
+    ),
+    event: Nullable(Type.Object({ id: Type.String(), name: Type.String(), matched: Type.String() })),
+    dateRange: Nullable(Type.Object({ from: Nullable(Type.String()), to: Nullable(Type.String()) })),
+    years: Type.Array(Type.Integer()),
+    exclude: Type.Array(Type.String(), { description: 'Words and phrases excluded with -word / -"phrase".' }),
+    phrases: Type.Array(Type.String()),
+    applied: Type.Boolean({ description: 'False when the reading found nothing and the words as typed were searched instead.' }),
+    notes: Type.Array(Type.String()),
+  },
+  {
+    description:
+      'Present when the query was read rather than searched as typed: a person named in it (any form, with or without diacritics or a title: "Phạm Minh Chính ngoại giao kinh tế", "PM Chinh", "Bộ trưởng Sơn") is a speaker filter and the rest the topic; a title alone with a topic ("Thủ tướng vắc-xin") is whoever held it at each passage’s date. Operators: "exact phrase", -word, -"phrase", speaker:, event:, year:, from:, to: (OR is reported in notes, not applied). literal=true searches the words as typed.',
+  },
+);
+
 export const SearchResponse = Type.Object({
   hits: Type.Array(Hit),
   facets: Type.Object({ event: Counts, speaker: Counts, year: Counts, kind: Counts, source: Counts }),
@@ -66,6 +106,7 @@ export const SearchResponse = Type.Object({
   page: Type.Integer(),
   perPage: Type.Integer(),
   tookMs: Type.Number(),
+  interpretation: Type.Optional(Interpretation),
 });
 
 const IdList = (name: string) =>
@@ -80,6 +121,9 @@ export const FilterQueryProperties = {
   kind: Type.Optional(Type.Array(PassageKindSchema, { maxItems: 5 })),
   source: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 20 })),
   sort: Type.Enum(['relevance', 'date-desc', 'date-asc'], { default: 'relevance' }),
+  from: Type.Optional(Type.String({ pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$', description: 'First day of a date range on passageDate (inclusive): YYYY, YYYY-MM or YYYY-MM-DD.' })),
+  to: Type.Optional(Type.String({ pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$', description: 'Last day of a date range on passageDate (inclusive): to=2021 is up to 31 December 2021.' })),
+  literal: Type.Optional(Type.Boolean({ description: 'true: search the words as typed, without reading a speaker, a title or operators from q.' })),
 };
 
 export const SearchQuerystring = Type.Object(
@@ -87,6 +131,7 @@ export const SearchQuerystring = Type.Object(
     ...FilterQueryProperties,
     page: Type.Integer({ minimum: 1, maximum: 10000, default: 1 }),
     perPage: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+    lang: Type.Optional(Type.Enum(['vi', 'en'], { description: 'Language of event names and roles in hits (default vi).' })),
   },
   { additionalProperties: false },
 );

@@ -8,6 +8,7 @@ import { formatCitations } from '../citations.ts';
 import { apiError } from '../errors.ts';
 import { cacheable } from '../http-cache.ts';
 import { absoluteUrl, passagePath, presentArticleSummary, presentPassage } from '../present.ts';
+import { withProvenance } from '../provenance.ts';
 import { ArticleResponse, ErrorBody, IdParams, PassageResponse } from '../schemas.ts';
 
 export interface RecordRoutesOptions {
@@ -35,9 +36,10 @@ export const recordRoutes: FastifyPluginAsyncTypebox<RecordRoutesOptions> = asyn
     async (request) => {
       const passage = await app.searchService.getPassage(request.params.id);
       if (!passage) throw apiError('NOT_FOUND', `No passage "${request.params.id}"`);
-      const [article, siblings] = await Promise.all([
+      const [article, siblings, catalog] = await Promise.all([
         app.searchService.getArticle(passage.articleId),
         app.searchService.findPassages({ articleId: [passage.articleId] }),
+        app.catalog(),
       ]);
       if (!article) throw apiError('NOT_FOUND', `No article "${passage.articleId}" for passage "${passage.id}"`);
       const byOrdinal = new Map(siblings.map((p) => [p.ordinal, p]));
@@ -45,7 +47,8 @@ export const recordRoutes: FastifyPluginAsyncTypebox<RecordRoutesOptions> = asyn
       const next = byOrdinal.get(passage.ordinal + 1);
       const permalink = absoluteUrl(request, passagePath(passage.id));
       return {
-        passage: presentPassage(passage),
+        // Its events, so the passage page links the event it is from.
+        passage: withProvenance(presentPassage(passage), catalog, 'vi'),
         previous: previous ? presentPassage(previous) : null,
         next: next ? presentPassage(next) : null,
         article: presentArticleSummary(article),

@@ -9,6 +9,7 @@ import { parameterError } from '../errors.ts';
 import { csvHeader, toCsvRow, toJsonLine } from '../export-format.ts';
 import { noStore } from '../http-cache.ts';
 import { presentPassage } from '../present.ts';
+import { withProvenance } from '../provenance.ts';
 import { ErrorBody, ExportQuerystring, SearchQuerystring, SearchResponse } from '../schemas.ts';
 import { buildFilters, effectiveSort } from './filters.ts';
 
@@ -40,9 +41,14 @@ export const searchRoutes: FastifyPluginAsyncTypebox<SearchRoutesOptions> = asyn
         throw parameterError('BAD_REQUEST', 'page', `page × perPage must not exceed ${opts.maxTotalHits} (parameter page)`);
       }
       const filters = await buildFilters(app, q);
-      const result = await app.searchService.search({ q: q.q.trim(), filters, sort: effectiveSort(q), page: q.page, perPage: q.perPage });
+      const [result, catalog] = await Promise.all([
+        app.searchService.search({ q: q.q.trim(), filters, sort: effectiveSort(q), page: q.page, perPage: q.perPage, ...(q.literal ? { literal: true } : {}) }),
+        app.catalog(),
+      ]);
+      const lang = q.lang ?? 'vi';
       return {
-        hits: result.hits.map((h) => ({ ...presentPassage(h.passage), highlighted: h.highlighted, snippet: h.snippet })),
+        ...(result.interpretation ? { interpretation: result.interpretation } : {}),
+        hits: result.hits.map((h) => ({ ...withProvenance(presentPassage(h.passage), catalog, lang), highlighted: h.highlighted, snippet: h.snippet })),
         facets: result.facets,
         total: result.total,
         page: result.page,
@@ -70,7 +76,7 @@ export const searchRoutes: FastifyPluginAsyncTypebox<SearchRoutesOptions> = asyn
     async (request, reply) => {
       const q = request.query;
       const filters = await buildFilters(app, q);
-      const passages = app.searchService.exportPassages({ q: q.q.trim(), filters, sort: effectiveSort(q) });
+      const passages = app.searchService.exportPassages({ q: q.q.trim(), filters, sort: effectiveSort(q), ...(q.literal ? { literal: true } : {}) });
       // Pull the first passage before answering, so an engine failure is still a clean 503, not a cut stream.
       const iterator = passages[Symbol.asyncIterator]();
       const first = await iterator.next();
