@@ -4,6 +4,7 @@
  */
 import type { FacetKey, SearchState } from './url-state.ts';
 import { FACETS, toApiQuery } from './url-state.ts';
+import { getLang } from './i18n.ts';
 
 /** An API failure: `status` 0 means the network failed or the response was not JSON. */
 export class ApiRequestError extends Error {
@@ -61,6 +62,11 @@ export interface PassageView {
   text: string;
   highlighted: string | null;
   snippet: string | null;
+  /** The date to show and sort by: publication date, else the event's (`dateKind: 'event'`). */
+  passageDate?: string | null;
+  dateKind?: 'published' | 'event' | null;
+  /** The events the passage belongs to, named in the page's language. */
+  events?: { id: string; name: string; date: string | null }[];
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
@@ -90,6 +96,9 @@ export function toPassageView(raw: Unsafe): PassageView {
     text: typeof p.text === 'string' ? p.text : '',
     highlighted: str(raw?.highlighted) ?? str(p.highlighted),
     snippet: str(raw?.snippet) ?? str(p.snippet),
+    passageDate: str(p.passageDate) ?? str(p.date) ?? str(article.date),
+    dateKind: p.dateKind === 'event' ? 'event' : p.dateKind === 'published' ? 'published' : null,
+    events: arr(p.events).filter((e: Unsafe) => str(e?.id) && str(e?.name)).map((e: Unsafe) => ({ id: e.id, name: e.name, date: str(e.date) })),
   };
 }
 
@@ -100,6 +109,39 @@ export interface SearchResponse {
   total: number;
   page: number;
   perPage: number;
+  /** How the API read the query (speaker, title, topic, operators); null when searched as typed. */
+  interpretation?: InterpretationView | null;
+}
+
+/** The API's reading of a query, as the page shows it (chips). */
+export interface InterpretationView {
+  topic: string;
+  speaker: { id: string; name: string; matched: string } | null;
+  title: { text: string; matched: string; holders: { id: string; name: string }[] } | null;
+  event: { id: string; name: string; matched: string } | null;
+  dateRange: { from: string | null; to: string | null } | null;
+  years: number[];
+  exclude: string[];
+  applied: boolean;
+  notes: string[];
+}
+
+function toInterpretation(raw: Unsafe): InterpretationView | null {
+  if (!raw || typeof raw !== 'object') return null;
+  const ref = (v: Unsafe) => (v && str(v.id) ? { id: v.id, name: str(v.name) ?? v.id, matched: str(v.matched) ?? '' } : null);
+  return {
+    topic: str(raw.topic) ?? '',
+    speaker: ref(raw.speaker),
+    title: raw.title && str(raw.title.text)
+      ? { text: raw.title.text, matched: str(raw.title.matched) ?? raw.title.text, holders: arr(raw.title.holders).filter((x: Unsafe) => str(x?.id)).map((x: Unsafe) => ({ id: x.id, name: str(x.name) ?? x.id })) }
+      : null,
+    event: ref(raw.event),
+    dateRange: raw.dateRange ? { from: str(raw.dateRange.from), to: str(raw.dateRange.to) } : null,
+    years: arr(raw.years).filter((y) => Number.isInteger(y)),
+    exclude: arr(raw.exclude).filter((x) => typeof x === 'string'),
+    applied: raw.applied !== false,
+    notes: arr(raw.notes).filter((x) => typeof x === 'string'),
+  };
 }
 
 /** Normalises facet counts: `{speaker: {id: n}}` or `{speaker: [{value, count}]}`. */
@@ -119,7 +161,10 @@ function toFacetCounts(raw: Unsafe): Record<string, number> {
 
 /** `GET /api/search` for a search state. */
 export async function searchPassages(state: SearchState, perPage: number, signal?: AbortSignal): Promise<SearchResponse> {
-  const body = await getJson(`search?${toApiQuery(state, perPage).toString()}`, signal);
+  const query = toApiQuery(state, perPage);
+  // Event names and roles in the hits come in the interface's language.
+  query.set('lang', getLang());
+  const body = await getJson(`search?${query.toString()}`, signal);
   const facets = {} as Record<FacetKey, Record<string, number>>;
   for (const key of FACETS) facets[key] = toFacetCounts(body?.facets?.[key]);
   return {
@@ -128,6 +173,7 @@ export async function searchPassages(state: SearchState, perPage: number, signal
     total: Number(body?.total) || 0,
     page: Number(body?.page) || state.page,
     perPage: Number(body?.perPage) || perPage,
+    interpretation: toInterpretation(body?.interpretation),
   };
 }
 

@@ -132,6 +132,11 @@ const vi = {
   ] as [string, string][],
   skipToResults: 'Đến kết quả',
   eventsOfHit: 'Sự kiện',
+  oldest: 'Các đoạn văn cũ nhất',
+  badSearch: 'Không hiểu được yêu cầu tìm kiếm này.',
+  pastLastPage: (page: number, last: number) => `Không có trang ${page}: kết quả chỉ có ${last} trang.`,
+  readingNotApplied: 'Cách hiểu này không cho kết quả nào; đang hiện kết quả cho đúng các từ đã gõ.',
+  readingTitleHolders: (names: string) => `người giữ chức vào ngày của từng đoạn: ${names}`,
   footer: 'Dữ liệu trích từ các nguồn báo chí công khai; mỗi đoạn văn dẫn về bài gốc.',
 };
 
@@ -264,6 +269,11 @@ const en: Strings = {
   ] as [string, string][],
   skipToResults: 'Skip to results',
   eventsOfHit: 'Event',
+  oldest: 'Oldest passages',
+  badSearch: 'This search could not be understood.',
+  pastLastPage: (page: number, last: number) => `There is no page ${page}: the results have ${last} page${last === 1 ? '' : 's'}.`,
+  readingNotApplied: 'This reading found nothing; showing results for the words as typed.',
+  readingTitleHolders: (names: string) => `whoever held it on each passage’s date: ${names}`,
   footer: 'Text quoted from public news sources; every passage links to its original.',
 };
 
