@@ -284,7 +284,10 @@ export function interpretQuery(raw: string, kb: ReadingKb | null, requestFilters
     const title = best ? titleEndingAt(folded, best.start) : null;
     // A name alone ("pham minh chinh", "Thủ tướng Phạm Minh Chính") is searched as typed: the
     // passages that print it. With a topic beside it, it is read as the speaker.
-    if (best && best.length + (title?.length ?? 0) === folded.length) best = null;
+    // Quoted phrases are topic too: 'Phạm Minh Chính "ngoại giao vắc-xin"' is his words on it.
+    const hasPhrase = tokens.some((t) => t.kind === 'phrase');
+    let nameAlone = best !== null && best.length + (title?.length ?? 0) === folded.length && !hasPhrase;
+    if (nameAlone) best = null;
     if (best) {
       let start = best.start;
       if (title) start -= title.length;
@@ -296,17 +299,21 @@ export function interpretQuery(raw: string, kb: ReadingKb | null, requestFilters
         via: title ? 'title-name' : 'name',
       };
       loose = true;
-    } else {
+    } else if (!nameAlone) {
       // A title and a given name: "Bộ trưởng Sơn", "PM Chinh".
       for (let i = 0; i < folded.length && !interpretation.speaker; i++) {
         const title = titleAt(folded, i);
         if (!title) continue;
         const next = folded[i + title.length];
-        // A title and a given name with nothing else ("Bộ trưởng Sơn") is searched as typed too.
-        if (next === undefined || title.length + 1 === folded.length) continue;
+        if (next === undefined) continue;
         const fits = people.filter(
           (p) => p.statements > 0 && fold(p.name).at(-1) === next && p.roles.some((r) => roleHasTitle(r, title.title)),
         );
+        // A title and a given name with nothing else ("Bộ trưởng Sơn") is searched as typed too.
+        if (fits.length === 1 && title.length + 1 === folded.length && !hasPhrase) {
+          nameAlone = true;
+          break;
+        }
         if (fits.length === 1) {
           for (let k = i; k <= i + title.length; k++) taken[k] = true;
           interpretation.speaker = { id: fits[0]!.id, name: fits[0]!.name, matched: words.slice(i, i + title.length + 1).join(' '), via: 'title-name' };
@@ -315,7 +322,7 @@ export function interpretQuery(raw: string, kb: ReadingKb | null, requestFilters
       }
     }
     // A title alone, with a topic beside it: whoever held it on each passage's date.
-    if (!interpretation.speaker) {
+    if (!interpretation.speaker && !nameAlone) {
       for (let i = 0; i < folded.length; i++) {
         const title = titleAt(folded, i);
         if (!title || title.length >= folded.length) continue;
