@@ -77,6 +77,7 @@ export function presentEvent(e: Event, passageCount: number) {
   return {
     id: e.id,
     name: e.name,
+    ...(e.nameEn ? { nameEn: e.nameEn } : {}),
     aliases: e.aliases ?? [],
     type: e.type,
     date: e.date ?? null,

@@ -195,7 +195,12 @@ export const ArticleResponse = Type.Object({
   passages: Type.Array(PassageOut),
 });
 
-const RoleOut = Type.Object({ title: Type.String(), from: Nullable(Type.String()), to: Nullable(Type.String()) });
+const RoleOut = Type.Object({
+  title: Type.String(),
+  from: Nullable(Type.String()),
+  to: Nullable(Type.String()),
+  titleEn: Type.Optional(Type.String({ description: 'English title, when the knowledge base has one.' })),
+});
 
 export const PersonOut = Type.Object({
   id: Type.String(),
@@ -203,14 +208,31 @@ export const PersonOut = Type.Object({
   aliases: Type.Array(Type.String()),
   roles: Type.Array(RoleOut, { description: 'Roles over time, earliest first.' }),
   passageCount: Type.Integer({ description: 'Passages attributed to the person.' }),
+  latestRole: Type.Optional(Nullable(Type.String({ description: 'The role held on the date of the latest attributed passage (never a former office); null without statements.' }))),
+  latestRoleEn: Type.Optional(Nullable(Type.String())),
 });
 
 export const SpeakersResponse = Type.Object({ speakers: Type.Array(PersonOut) });
 
 export const EventRef = Type.Object({ id: Type.String(), name: Type.String(), date: Nullable(Type.String()) });
 
+const Count = Type.Object({ key: Type.String(), count: Type.Integer() });
+
 export const SpeakerResponse = Type.Object({
   speaker: PersonOut,
+  summary: Type.Optional(
+    Type.Object(
+      {
+        byYear: Type.Array(Count, { description: 'Statements per year of their passage date, earliest first.' }),
+        byEvent: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), nameEn: Type.Optional(Type.String()), date: Nullable(Type.String()), count: Type.Integer() }), {
+          description: 'Events they spoke at, latest first, with their number of statements.',
+        }),
+        first: Nullable(Type.String({ description: 'Passage date of the earliest statement.' })),
+        last: Nullable(Type.String({ description: 'Passage date of the latest statement.' })),
+      },
+      { description: 'What a researcher wants first: statements per year and per event, and their span.' },
+    ),
+  ),
   groups: Type.Array(
     Type.Object({
       event: Nullable(EventRef, ),
@@ -223,6 +245,7 @@ export const SpeakerResponse = Type.Object({
 export const EventOut = Type.Object({
   id: Type.String(),
   name: Type.String(),
+  nameEn: Type.Optional(Type.String({ description: 'English name, when the knowledge base has one.' })),
   aliases: Type.Array(Type.String()),
   type: Type.String(),
   date: Nullable(Type.String()),

@@ -29,7 +29,8 @@ export const searchRoutes: FastifyPluginAsyncTypebox<SearchRoutesOptions> = asyn
         tags: ['search'],
         summary: 'Search passages',
         description:
-          'Diacritics are optional (`ngoai giao` finds “ngoại giao”); quotes make a phrase. Several values of one filter are OR-ed, different filters AND-ed. An empty `q` lists passages newest first.',
+          'Diacritics are optional (`ngoai giao` finds “ngoại giao”); quotes make a phrase. Several values of one filter are OR-ed, different filters AND-ed. An empty `q` lists passages newest first.\n\n' +
+          'The query is read before it is searched, and the answer says how (`interpretation`): a leader named with a topic means “said by” (`Phạm Minh Chính ngoại giao kinh tế`, `pham minh chinh …`, `Thủ tướng Phạm Minh Chính …`, `PM Chinh …`, `Bộ trưởng Sơn …`), a title alone with a topic means whoever held it on each passage’s date (`Thủ tướng vắc-xin`); a name alone is searched as text. Operators: `"exact phrase"`, `-word`, `-"phrase"`, `speaker:"Bùi Thanh Sơn"`, `event:"HNNG 31"` (or an id), `year:2023`, `from:2021-01` / `to:2023-12-31`. `OR` is not supported yet (reported in `interpretation.notes`). `literal=true` searches the words as typed. Each passage is dated by `passageDate` (publication date, else the date of the event it reports, `dateKind: event`); `from`/`to` filter on it and undated passages sort last.',
         querystring: SearchQuerystring,
         response: { 200: SearchResponse, ...errors },
       },

@@ -1,7 +1,8 @@
 /**
  * Events read as programmes (issue 11 item 4): `/api/events/:id` over the real corpus returns each
  * numbered list as one group with its speaker, its intro sentence and its points in document
- * order, and keeps a session's theme apart from the conference's.
+ * order, and keeps a session’s theme apart from the conference’s; speaker pages (summary, no
+ * duplicates, the role at the latest statement) and English names (issue 11 items 5–6).
  */
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -63,5 +64,43 @@ describe('event programmes', () => {
     expect(other.find((t) => t.eventId === 'ngoai-vu-21')?.text).toBe('Phát huy vai trò tiên phong của đối ngoại phục vụ phát triển bền vững của địa phương');
     expect(other.find((t) => t.eventId === 'ngoai-vu-21')?.source).toBe('Báo Thế giới & Việt Nam');
     expect(body.themes.some((t: { source: string | null }) => t.source === 'Báo Thế giới & Việt Nam')).toBe(true);
+  });
+});
+
+describe('speaker pages', () => {
+  it('lists each statement once, under one event, with a summary by year and event', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/speakers/pham-minh-chinh' });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    const ids = body.groups.flatMap((g: { passages: { id: string }[] }) => g.passages.map((p) => p.id));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.length).toBe(body.speaker.passageCount);
+    const byEvent = body.summary.byEvent as { id: string; count: number }[];
+    expect(byEvent.map((e) => e.id)).toEqual(expect.arrayContaining(['hnng-31', 'dai-hoi-thi-dua-2025']));
+    expect(byEvent.reduce((n, e) => n + e.count, 0)).toBeLessThanOrEqual(body.speaker.passageCount);
+    expect((body.summary.byYear as { key: string }[]).map((y) => y.key)).toEqual(['2021', '2025']);
+    expect(body.summary.first).toBe('2021-12-15');
+    expect(body.speaker.latestRole).toBe('Thủ tướng Chính phủ');
+    expect(body.speaker.latestRoleEn).toBe('Prime Minister');
+  });
+
+  it('shows beside each name on the index the role held at the latest statement, not a former office', async () => {
+    const body = (await app.inject({ method: 'GET', url: '/api/speakers' })).json();
+    const son = body.speakers.find((s: { id: string }) => s.id === 'bui-thanh-son');
+    // His statements are from 2022–2023, as Minister; he later became Deputy Prime Minister.
+    expect(son.latestRole).toBe('Bộ trưởng Bộ Ngoại giao');
+    const trung = body.speakers.find((s: { id: string }) => s.id === 'le-hoai-trung');
+    expect(trung.passageCount).toBe(0);
+    expect(trung.latestRole).toBeNull();
+  });
+
+  it('names events and roles in English for lang=en', async () => {
+    const body = (await app.inject({ method: 'GET', url: `/api/search?q=${encodeURIComponent('ngoại giao vắc-xin')}&lang=en` })).json();
+    const hit = body.hits.find((h: { events: { id: string }[] }) => h.events.some((e) => e.id === 'hnng-31'));
+    expect(hit.events.find((e: { id: string }) => e.id === 'hnng-31').name).toBe('31st Diplomatic Conference');
+    const pm = body.hits.find((h: { speaker: { id: string } | null }) => h.speaker?.id === 'pham-minh-chinh');
+    expect(pm.speaker.role).toBe('Prime Minister');
+    const event = (await app.inject({ method: 'GET', url: '/api/events/hnng-31' })).json();
+    expect(event.event.nameEn).toBe('31st Diplomatic Conference');
   });
 });

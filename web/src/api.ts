@@ -183,6 +183,13 @@ export interface EventSummary {
   name: string;
   date: string | null;
   type: string | null;
+  /** English name from the knowledge base, when it has one. */
+  nameEn?: string | null;
+}
+
+/** An event's name in the interface language: its English name in English when the KB has one. */
+export function eventDisplayName(e: Pick<EventSummary, 'name' | 'nameEn'>): string {
+  return getLang() === 'en' && e.nameEn ? e.nameEn : e.name;
 }
 
 /** A person as lists and facet labels show them. */
@@ -192,7 +199,7 @@ export interface PersonSummary {
 }
 
 function toEventSummary(raw: Unsafe): EventSummary {
-  return { id: String(raw?.id ?? ''), name: str(raw?.name) ?? String(raw?.id ?? ''), date: str(raw?.date), type: str(raw?.type) };
+  return { id: String(raw?.id ?? ''), name: str(raw?.name) ?? String(raw?.id ?? ''), date: str(raw?.date), type: str(raw?.type), nameEn: str(raw?.nameEn) };
 }
 
 const listItems = (body: Unsafe, key: string): Unsafe[] => (Array.isArray(body) ? body : arr(body?.[key] ?? body?.items));

@@ -137,6 +137,10 @@ const vi = {
   pastLastPage: (page: number, last: number) => `Không có trang ${page}: kết quả chỉ có ${last} trang.`,
   readingNotApplied: 'Cách hiểu này không cho kết quả nào; đang hiện kết quả cho đúng các từ đã gõ.',
   readingTitleHolders: (names: string) => `người giữ chức vào ngày của từng đoạn: ${names}`,
+  peopleWithoutStatements: (n: number) => `${n} người khác được nhắc đến nhưng chưa có phát biểu nào`,
+  searchWithinSpeaker: 'Tìm trong các phát biểu của người này',
+  speakerSummary: 'Tóm tắt',
+  statementSpan: (n: number, first: string, last: string) => `${n.toLocaleString('vi-VN')} đoạn phát biểu, từ ${first} đến ${last}.`,
   footer: 'Dữ liệu trích từ các nguồn báo chí công khai; mỗi đoạn văn dẫn về bài gốc.',
 };
 
@@ -274,6 +278,10 @@ const en: Strings = {
   pastLastPage: (page: number, last: number) => `There is no page ${page}: the results have ${last} page${last === 1 ? '' : 's'}.`,
   readingNotApplied: 'This reading found nothing; showing results for the words as typed.',
   readingTitleHolders: (names: string) => `whoever held it on each passage’s date: ${names}`,
+  peopleWithoutStatements: (n: number) => `${n} other people are mentioned but have no statement yet`,
+  searchWithinSpeaker: 'Search this person’s statements',
+  speakerSummary: 'Summary',
+  statementSpan: (n: number, first: string, last: string) => `${n.toLocaleString('en-GB')} statement passage${n === 1 ? '' : 's'}, from ${first} to ${last}.`,
   footer: 'Text quoted from public news sources; every passage links to its original.',
 };
 

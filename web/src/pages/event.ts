@@ -1,5 +1,5 @@
 /** The event page (date, themes verbatim, speakers, key points, articles) and the list of events. */
-import { getEvent, listEvents, type EventPage, type PointGroupView } from '../api.ts';
+import { eventDisplayName, getEvent, listEvents, type EventPage, type PointGroupView } from '../api.ts';
 import { errorView, isAbort, loadingView, setTitle } from '../components/common.ts';
 import { CONTENT_LANG, h, replaceChildren, vi } from '../dom.ts';
 import { formatDate, t } from '../i18n.ts';
@@ -72,13 +72,14 @@ export async function renderEvent(ctx: RouteContext): Promise<void> {
   replaceChildren(ctx.main, loadingView());
   try {
     const e = await getEvent(ctx.params.id ?? '', ctx.signal);
-    setTitle(e.name);
+    setTitle(eventDisplayName(e));
     const when = e.endDate && e.endDate !== e.date ? `${formatDate(e.date)} – ${formatDate(e.endDate)}` : formatDate(e.date);
     replaceChildren(
       ctx.main,
       h('div', { class: 'event-page' },
         h('p', { class: 'eyebrow' }, t().facet_event),
-        h('h1', { tabindex: '-1', lang: CONTENT_LANG }, e.name),
+        h('h1', { tabindex: '-1', lang: eventDisplayName(e) === e.name ? CONTENT_LANG : null }, eventDisplayName(e)),
+        eventDisplayName(e) !== e.name ? h('p', { class: 'muted', lang: CONTENT_LANG }, e.name) : null,
         h('p', { class: 'meta' }, h('time', e.date ? { datetime: e.date } : {}, when)),
         h('section', { 'aria-labelledby': 'themes-h' }, h('h2', { id: 'themes-h' }, t().themes), themeList(e.themes),
           e.otherThemes.length ? h('div', { class: 'other-themes' }, h('h3', {}, t().sessionThemes), themeList(e.otherThemes)) : null),
@@ -109,7 +110,7 @@ export async function renderEvents(ctx: RouteContext): Promise<void> {
     setTitle(t().eventsTitle);
     const sorted = [...events].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
     replaceChildren(ctx.main, h('div', {}, h('h1', { tabindex: '-1' }, t().eventsTitle),
-      h('ul', { class: 'article-list' }, ...sorted.map((e) => h('li', {}, h('a', { href: `/events/${encodeURIComponent(e.id)}`, lang: CONTENT_LANG }, e.name), h('span', { class: 'muted' }, ` · ${formatDate(e.date)}`))))));
+      h('ul', { class: 'article-list' }, ...sorted.map((e) => h('li', {}, h('a', { href: `/events/${encodeURIComponent(e.id)}`, lang: eventDisplayName(e) === e.name ? CONTENT_LANG : null }, eventDisplayName(e)), h('span', { class: 'muted' }, ` · ${formatDate(e.date)}`))))));
   } catch (err) {
     if (isAbort(err)) return;
     replaceChildren(ctx.main, errorView(err, () => void renderEvents(ctx)));

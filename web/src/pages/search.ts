@@ -2,7 +2,7 @@
  * The search page: results as you type (debounced; a newer request aborts the older one and a
  * sequence number drops any late answer), facets, paging, sort. Its whole state is the URL.
  */
-import { ApiRequestError, listEvents, listSpeakers, searchPassages, type SearchResponse } from '../api.ts';
+import { ApiRequestError, eventDisplayName, listEvents, listSpeakers, searchPassages, type SearchResponse } from '../api.ts';
 import { errorView, isAbort, passageCard, setTitle } from '../components/common.ts';
 import { CONTENT_LANG, h, replaceChildren } from '../dom.ts';
 import { kindLabel, t } from '../i18n.ts';
@@ -126,7 +126,7 @@ async function runSearch(state: SearchState, deps: SearchPageDeps): Promise<void
 async function loadLabels(): Promise<void> {
   if (labels.event.size && labels.speaker.size) return;
   const [events, people] = await Promise.all([listEvents().catch(() => []), listSpeakers().catch(() => [])]);
-  labels = { event: new Map(events.map((e) => [e.id, e.name])), speaker: new Map(people.map((p) => [p.id, p.name])) };
+  labels = { event: new Map(events.map((e) => [e.id, eventDisplayName(e)])), speaker: new Map(people.map((p) => [p.id, p.name])) };
 }
 
 function facetLabel(key: FacetKey, value: string): string {
