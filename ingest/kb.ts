@@ -4,6 +4,7 @@
  * entry, so a typo in a hand edit is found at start-up, not as a wrong search result.
  * The same rules are stated as JSON Schemas in `schemas/kb-*.schema.json` (checked by the tests).
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { foldDiacritics, slugify } from '../lib/vietnamese.ts';
@@ -165,7 +166,43 @@ async function readJson(dir: string, file: string): Promise<unknown> {
   }
 }
 
-/** Loads and validates the knowledge base in `dir` (`events.json`, `people.json`, `outlets.json`, `terms.json`). */
+/**
+ * Applies `names-en.json` (optional): `events` maps an event id to its English name, `roles` a
+ * Vietnamese role title (as people.json writes it) to its English title. A key the KB does not
+ * have is an error naming it, so a renamed event or role cannot leave a stale translation.
+ */
+export function applyEnglishNames(kb: KnowledgeBase, raw: unknown, file = 'names-en.json'): void {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail(file, 'file', 'must be an object with "events" and "roles"');
+  const o = raw as Unsafe;
+  const table = (key: 'events' | 'roles'): Map<string, string> => {
+    const value = o[key] ?? {};
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(file, key, `"${key}" must be an object`);
+    const out = new Map<string, string>();
+    for (const [k, v] of Object.entries(value as Unsafe)) {
+      if (typeof v !== 'string' || v.trim() === '') fail(file, `${key} "${k}"`, 'must be a non-empty string');
+      out.set(k, v as string);
+    }
+    return out;
+  };
+  const events = table('events');
+  const roles = table('roles');
+  const eventIds = new Set(kb.events.map((e) => e.id));
+  for (const id of events.keys()) if (!eventIds.has(id)) fail(file, `events "${id}"`, 'is not an event of events.json');
+  const titles = new Set(kb.people.flatMap((p) => p.roles.map((r) => r.title)));
+  for (const title of roles.keys()) if (!titles.has(title)) fail(file, `roles "${title}"`, 'is not a role title of people.json');
+  for (const e of kb.events) {
+    const en = events.get(e.id);
+    if (en) e.nameEn = en;
+  }
+  for (const p of kb.people) {
+    for (const r of p.roles) {
+      const en = roles.get(r.title);
+      if (en) r.titleEn = en;
+    }
+  }
+}
+
+/** Loads and validates the knowledge base in `dir` (`events.json`, `people.json`, `outlets.json`, `terms.json`; `names-en.json` when present). */
 export async function loadKnowledgeBase(dir: string): Promise<KnowledgeBase> {
   const [events, people, outlets, terms] = await Promise.all([
     readJson(dir, 'events.json').then((r) => validateEvents(r)),
@@ -178,5 +215,6 @@ export async function loadKnowledgeBase(dir: string): Promise<KnowledgeBase> {
   // Curator corrections (ingest/overrides.ts); absent when there are none, so the KB hash is unchanged.
   const speakerOverrides = await loadSpeakerOverrides(dir, new Set(people.map((p) => p.id)));
   if (speakerOverrides.length > 0) kb.speakerOverrides = speakerOverrides;
+  if (existsSync(path.join(dir, 'names-en.json'))) applyEnglishNames(kb, await readJson(dir, 'names-en.json'));
   return kb;
 }

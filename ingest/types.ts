@@ -99,6 +99,8 @@ export interface CleanDocument {
 /** A role a person held, with the dates the knowledge base knows (ISO `YYYY-MM-DD`, `YYYY-MM` or `YYYY`). */
 export interface Role {
   title: string;
+  /** English title, from `corpus/kb/names-en.json`; absent when the KB has none. */
+  titleEn?: string;
   from: string | null;
   to: string | null;
 }
@@ -124,6 +126,8 @@ export interface Event {
   /** `hnng-31`, `dai-hoi-thi-dua-2025`, `nq-292-2025`, … */
   id: string;
   name: string;
+  /** English name, from `corpus/kb/names-en.json`; absent when the KB has none. */
+  nameEn?: string;
   /** Other names and abbreviations, with and without diacritics: "HNNG 31", "Hoi nghi Ngoai giao 31". */
   aliases: string[];
   /** Kind of event, for grouping: `hoi-nghi-ngoai-giao`, `dai-hoi-thi-dua`, `nghi-quyet`, … */

@@ -39,6 +39,7 @@ const PUBLIC_FIELDS: Record<keyof PassageDoc, true> = {
   speakerName: true, speakerRole: true,
   eventDate: true, // ingest record field (i9); stored, not yet filterable
   truncated: true,
+  passageDate: true, dateKind: true,
 };
 
 /**
@@ -59,11 +60,28 @@ export function toPassageDoc(doc: Record<string, unknown>): PassageDoc {
   return copy as unknown as PassageDoc;
 }
 
-/** `YYYY-MM-DD` → 20240131; 0 when unknown, so undated passages sort last in date-desc order. */
+/** `YYYY-MM-DD` → 20240131; 0 when unknown. */
 export function dateToSort(date: string | null): number {
   const m = date ? /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(date) : null;
   if (!m) return 0;
   return Number(m[1]) * 10000 + Number(m[2] ?? 0) * 100 + Number(m[3] ?? 0);
+}
+
+/**
+ * The date a researcher sorts and filters a passage by: the article's publication date where
+ * known, else the date of the event the passage reports (`Passage.eventDate` once ingest gives
+ * it, else the knowledge base's date of the first of its events that has one), labelled so
+ * (`dateKind: 'event'`, "ngày sự kiện"). Null only when neither is known.
+ */
+export function passageDateOf(
+  published: string | null,
+  passage: Passage & { eventDate?: string | null },
+  events: ReadonlyMap<string, Pick<Event, 'date'>>,
+): { passageDate: string | null; dateKind: PassageDoc['dateKind'] } {
+  if (published) return { passageDate: published, dateKind: 'published' };
+  const kbEventDate = passage.eventIds.map((id) => events.get(id)?.date ?? null).find((d): d is string => !!d) ?? null;
+  const eventDate = passage.eventDate ?? kbEventDate;
+  return eventDate ? { passageDate: eventDate, dateKind: 'event' } : { passageDate: null, dateKind: null };
 }
 
 /** A role boundary (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`) as the first or last day it covers. */
@@ -107,17 +125,23 @@ export function passageDocBuilder(records: Omit<RecordSet, 'passages'>, matcher:
       return e ? [e.name, ...e.aliases] : [];
     });
     const context = [...new Set([...(speaker ? [speaker.name] : []), ...eventNames])];
+    const { passageDate, dateKind } = passageDateOf(date, p, events);
     return {
       ...p,
       title: article?.title ?? '',
       date,
-      year: date ? Number(date.slice(0, 4)) : null,
-      dateSort: dateToSort(date),
+      passageDate,
+      dateKind,
+      year: passageDate ? Number(passageDate.slice(0, 4)) : null,
+      // Null, not 0, when undated: the engine sorts documents without a value after all others in
+      // either direction, so "oldest first" never opens on undated passages.
+      dateSort: passageDate ? dateToSort(passageDate) : null,
       source: article?.source ?? null,
       url: article?.url ?? null,
       sourceFile: article?.sourceFile ?? '',
       speakerName: speaker?.name ?? null,
-      speakerRole: speaker ? (roleOn(speaker, date)?.title ?? null) : null,
+      // The role held on the day the passage is dated by (publication, else the event).
+      speakerRole: speaker ? (roleOn(speaker, passageDate)?.title ?? null) : null,
       textTelex: keyText(p.text, 'exact'),
       textFolded: keyText(p.text, 'folded'),
       aliases,

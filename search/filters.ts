@@ -42,6 +42,51 @@ function stringClause(attribute: string, name: string, values: unknown[] | undef
   return `${attribute} IN [${checked.map(quoteFilterValue).join(', ')}]`;
 }
 
+/** A date bound as the API takes it: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+const DATE_BOUND = /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;
+
+/**
+ * A `from`/`to` bound as the `YYYYMMDD` number `dateSort` holds: a partial date covers its whole
+ * year or month (`from=2021` is 1 January, `to=2021-05` is 31 May). Throws naming the parameter.
+ */
+export function dateBound(name: 'from' | 'to', value: string): number {
+  const m = typeof value === 'string' ? DATE_BOUND.exec(value) : null;
+  if (!m) throw new SearchInputError(`invalid ${name} ${JSON.stringify(value)} (a date YYYY, YYYY-MM or YYYY-MM-DD)`);
+  const end = name === 'to';
+  return Number(m[1]) * 10000 + Number(m[2] ?? (end ? 12 : 1)) * 100 + Number(m[3] ?? (end ? 31 : 1));
+}
+
+/** The `dateSort` range clauses of `from`/`to`; undated passages (no `dateSort`) never match a range. */
+function dateClauses(filters: SearchFilters): string[] {
+  const from = filters.from !== undefined ? dateBound('from', filters.from) : null;
+  const to = filters.to !== undefined ? dateBound('to', filters.to) : null;
+  if (from !== null && to !== null && from > to) {
+    throw new SearchInputError(`from ${JSON.stringify(filters.from)} is after to ${JSON.stringify(filters.to)}`);
+  }
+  const out: string[] = [];
+  // The bound is a number built from checked digits; it still goes in as a quoted value, never as text.
+  if (from !== null) out.push(`dateSort >= ${quoteFilterValue(String(from))}`);
+  if (to !== null) out.push(`dateSort <= ${quoteFilterValue(String(to))}`);
+  return out;
+}
+
+/** `(speakerId = "a" AND dateSort >= "…" AND dateSort <= "…") OR …`: each holder of a title while holding it. */
+function speakerSpanClause(spans: SearchFilters['speakerSpans']): string | null {
+  if (!spans || spans.length === 0) return null;
+  checkStrings('speaker', spans.map((s) => s.speakerId));
+  return spans
+    .map((s) => {
+      const parts = [`${FACET_ATTRIBUTES.speaker} = ${quoteFilterValue(s.speakerId)}`];
+      for (const [op, bound] of [['>=', s.from], ['<=', s.to]] as const) {
+        if (bound === null) continue;
+        if (!Number.isInteger(bound) || bound < 0 || bound > 99999999) throw new SearchInputError(`invalid date bound ${JSON.stringify(bound)}`);
+        parts.push(`dateSort ${op} ${quoteFilterValue(String(bound))}`);
+      }
+      return `(${parts.join(' AND ')})`;
+    })
+    .join(' OR ');
+}
+
 /** Turns validated filters into one expression (values of one filter OR-ed, filters AND-ed); null when none. */
 export function buildFilter(filters: SearchFilters, extra: string[] = []): string | null {
   const clauses: (string | null)[] = [
@@ -62,6 +107,8 @@ export function buildFilter(filters: SearchFilters, extra: string[] = []): strin
     }
     clauses.push(`${FACET_ATTRIBUTES.kind} IN [${filters.kind.map(quoteFilterValue).join(', ')}]`);
   }
+  clauses.push(...dateClauses(filters));
+  clauses.push(speakerSpanClause(filters.speakerSpans));
   const all = [...clauses.filter((c): c is string => c !== null), ...extra];
   return all.length ? all.map((c) => `(${c})`).join(' AND ') : null;
 }

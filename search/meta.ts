@@ -4,6 +4,7 @@
  */
 import { AliasMatcher, type AliasGroup } from './aliases.ts';
 import type { EngineClient } from './engine-client.ts';
+import type { ReadingKb } from './interpret.ts';
 
 /** Id of the one record of the meta index. */
 export const META_ID = 'corpus';
@@ -23,6 +24,8 @@ export interface MetaDoc {
   updatingSince?: string | null;
   /** KB alias groups, so query expansion works after a restart without reindexing. */
   aliasGroups: AliasGroup[];
+  /** People (with roles and statement counts) and events, for reading a query; absent in older indexes. */
+  reading?: ReadingKb;
 }
 
 /** The serving meta record and its alias matcher. */

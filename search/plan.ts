@@ -11,6 +11,7 @@ import { SearchInputError } from './errors/search-input-error.ts';
 import { emptyFacets, mergeFacets, ownFacetQuery, planFacets, type FacetPlan } from './facets.ts';
 import { buildFilter, idFilter } from './filters.ts';
 import { highlightPassage, type HighlightTerms } from './highlight.ts';
+import { interpretQuery, mergeReadingFilters } from './interpret.ts';
 import type { MetaStore } from './meta.ts';
 import {
   attributesFor,
@@ -85,7 +86,7 @@ function bestCoverage(ranked: QuoteCandidate[]): QuoteCandidate[] {
 
 /** True for a query of two bare syllables, no quotes, no KB form: a Vietnamese word. */
 function isTwoSyllableWord(parsed: ParsedQuery): boolean {
-  return parsed.syllables.length === 2 && parsed.parts.every((p) => !p.phrase) && !parsed.namesKnownForm;
+  return parsed.syllables.length === 2 && parsed.parts.every((p) => !p.phrase && !p.negated) && !parsed.namesKnownForm;
 }
 
 function emptyResult(query: SearchQuery): Omit<SearchResult, 'tookMs'> {
@@ -191,9 +192,20 @@ export class QueryRunner {
     private readonly meta: MetaStore,
   ) {}
 
-  /** Runs one search: checked, parsed, planned, sent as one multi-search, marked. */
+  /** Runs one search: checked, read (speaker, topic, operators), parsed, planned, sent as one multi-search, marked. */
   async search(query: RunQuery): Promise<SearchResult> {
     checkQuery(query);
+    // The query's reading, once, before planning: "Phạm Minh Chính ngoại giao kinh tế" is his words
+    // about economic diplomacy. A reading from free words that finds nothing gives way to the words as typed.
+    if (!query.literal) {
+      const reading = interpretQuery(query.q, (await this.meta.load()).value?.reading ?? null, query.filters ?? {});
+      if (reading.changed) {
+        const read = await this.search({ ...query, q: reading.q, filters: mergeReadingFilters(query.filters ?? {}, reading.filters), literal: true });
+        if (read.total > 0 || reading.strict) return { ...read, interpretation: reading.interpretation };
+        const typed = await this.search({ ...query, literal: true });
+        return { ...typed, interpretation: { ...reading.interpretation, applied: false } };
+      }
+    }
     const started = performance.now();
     const filters = query.filters ?? {};
     const filtering: Filtering = { filters, filter: buildFilter(filters), plan: planFacets(filters) };

@@ -21,6 +21,26 @@ export interface QueryPart {
   syllables: string[];
   /** A phrase made from a KB form, not typed in quotes by the user. */
   fromKb?: boolean;
+  /**
+   * `-word` / `-"phrase"`: hits must not contain it (Meilisearch's negative operator). Not part of
+   * `ParsedQuery.syllables`, never a phrase to keep, never marked.
+   * @see https://www.meilisearch.com/docs/reference/api/search#negative-search
+   */
+  negated?: boolean;
+}
+
+/** `-word` or `-"a phrase"` at the start of the query or after a space. */
+const EXCLUSION = /(^|\s)-(?:"([^"]*)"?|([^\s"]+))/gu;
+
+/** Takes the exclusions out of a query: the rest, and each excluded word or phrase. */
+function takeExclusions(text: string): { rest: string; excluded: string[] } {
+  const excluded: string[] = [];
+  const rest = text.replace(EXCLUSION, (_all, lead: string, phrase?: string, word?: string) => {
+    const value = (phrase ?? word ?? '').trim();
+    if (value) excluded.push(value);
+    return lead;
+  });
+  return { rest, excluded };
 }
 
 export interface ParsedQuery {
@@ -121,7 +141,7 @@ function phraseKnownForms(parts: QueryPart[], matcher: AliasMatcher | null): Que
  * with evidence (`decodeTypedSyllable`) and never in a query the detector reads as English.
  */
 export function parseQuery(raw: string, matcher: AliasMatcher | null = null): ParsedQuery {
-  const text = normalizeQuotes(toNfc(raw));
+  const { rest: text, excluded } = takeExclusions(normalizeQuotes(toNfc(raw)));
   const segments = text.split('"');
   let parts: QueryPart[] = [];
   let typedKeys = false;
@@ -157,6 +177,10 @@ export function parseQuery(raw: string, matcher: AliasMatcher | null = null): Pa
   });
   parts = phraseKnownForms(parts, matcher);
   const syllables = parts.flatMap((p) => p.syllables);
+  for (const value of excluded) {
+    const negated = keyUnits(value, decode).map((u) => u.read ?? u.text);
+    if (negated.length > 0) parts.push({ phrase: false, syllables: negated, negated: true });
+  }
   const mode: MatchMode = typedKeys || syllables.some(hasDiacritics) ? 'exact' : 'folded';
   const namesKnownForm = matcher !== null && matcher.matches(syllables.map((s) => syllableKey(s, 'folded'))).length > 0;
   return { parts, syllables, mode, namesKnownForm };
@@ -180,6 +204,7 @@ export function renderQuery(parts: QueryPart[], mode: MatchMode): string {
   return parts
     .map((p) => {
       const keys = p.syllables.map((s) => syllableKey(s, mode)).join(' ');
+      if (p.negated) return p.syllables.length > 1 ? `-"${keys}"` : `-${keys}`;
       return p.phrase && p.syllables.length > 1 ? `"${keys}"` : keys;
     })
     .join(' ');

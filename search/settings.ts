@@ -44,7 +44,7 @@ export const FACET_ATTRIBUTES = {
  */
 export const PASSAGE_SETTINGS: Settings = {
   searchableAttributes: ['textFolded', 'aliasesFolded', 'textTelex', 'aliasesTelex', 'contextFolded', 'contextTelex'],
-  filterableAttributes: ['id', 'articleId', 'eventIds', 'speakerId', 'year', 'kind', 'source'],
+  filterableAttributes: ['id', 'articleId', 'eventIds', 'speakerId', 'year', 'kind', 'source', 'dateSort'],
   sortableAttributes: ['dateSort', 'articleId', 'ordinal'],
   rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
   typoTolerance: {

@@ -16,10 +16,14 @@ export interface RecordSet {
 export interface PassageDoc extends Passage {
   title: string;
   date: string | null;
-  /** Publication year, for the year facet; null when the date is unknown. */
+  /** Year of `passageDate`, for the year facet; null when no date is known. */
   year: number | null;
-  /** Date as a sortable number (`YYYYMMDD`), 0 when unknown. */
-  dateSort: number;
+  /** `passageDate` as a sortable number (`YYYYMMDD`); null (0 in older indexes) when unknown, so it sorts last. */
+  dateSort: number | null;
+  /** The date a passage is sorted and filtered by: publication date, else the date of the event it reports. */
+  passageDate?: string | null;
+  /** Where `passageDate` comes from: `published` (the article's date) or `event` ("ngày sự kiện"). */
+  dateKind?: 'published' | 'event' | null;
   source: string | null;
   url: string | null;
   sourceFile: string;
@@ -36,12 +40,23 @@ export interface SearchFilters {
   kind?: PassageKind[];
   source?: string[];
   articleId?: string[];
+  /** First day of a date range on `passageDate`: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (inclusive). */
+  from?: string;
+  /** Last day of a date range on `passageDate` (inclusive; `2021` means up to 31 December 2021). */
+  to?: string;
+  /**
+   * Set by the query reading, not the API: passages of these speakers within these `YYYYMMDD`
+   * spans (a title read alone: "Thủ tướng" = each holder while holding it). OR-ed.
+   */
+  speakerSpans?: { speakerId: string; from: number | null; to: number | null }[];
 }
 
 export type SearchSort = 'relevance' | 'date-desc' | 'date-asc';
 
 export interface SearchQuery {
   q: string;
+  /** True: search the words as typed, without reading a speaker, title or operators from them. */
+  literal?: boolean;
   filters: SearchFilters;
   sort: SearchSort;
   /** 1-based. */
@@ -74,6 +89,8 @@ export interface SearchResult {
    * `all` (empty query). Optional so older callers and fixtures stay valid.
    */
   matchMode?: 'exact' | 'folded' | 'quote' | 'context' | 'all';
+  /** How the query was read (speaker, topic, operators); absent when it was searched as typed. */
+  interpretation?: import('./interpret.ts').QueryInterpretation;
   /**
    * Which reading of the plan answered (`exact word`, `folded words`, `exact context`, …; `quote`
    * for a pasted quote); null when none found anything, absent for a listing.

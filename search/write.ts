@@ -9,6 +9,7 @@ import type { KnowledgeBase, Passage } from '../ingest/types.ts';
 import { AliasMatcher, buildAliasGroups } from './aliases.ts';
 import { buildPassageDocs, passageDocBuilder } from './documents.ts';
 import { quoteFilterValue } from './filters.ts';
+import { readingKbOf } from './interpret.ts';
 import { INDEX_NAMES, NEXT_SUFFIX, taskError, type EngineClient, type IndexName } from './engine-client.ts';
 import { EngineTaskError } from './errors/engine-task-error.ts';
 import { META_ID, type MetaDoc, type MetaStore } from './meta.ts';
@@ -76,6 +77,7 @@ export class IndexWriter {
       aliasGroups: groups,
       ...(opts.buildKey ? { buildKey: opts.buildKey } : {}),
     };
+    meta.reading = readingKbOf(records, opts.kb);
     // Passage documents (with their Telex and alias twins, several times a passage's size) are
     // built one upload batch at a time below, never all at once: the ingest + reindex process
     // then holds the records, not the records and every document built from them.

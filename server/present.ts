@@ -44,6 +44,8 @@ export function presentPassage(p: PassageDoc): PassageOut {
     anchor: passageAnchor(p.id),
     permalink: passagePath(p.id),
     truncated: p.truncated === true,
+    passageDate: p.passageDate ?? p.date ?? null,
+    dateKind: p.dateKind ?? (p.date ? 'published' : null),
   };
 }
 
@@ -76,6 +78,7 @@ export function presentEvent(e: Event, passageCount: number) {
   return {
     id: e.id,
     name: e.name,
+    ...(e.nameEn ? { nameEn: e.nameEn } : {}),
     aliases: e.aliases ?? [],
     type: e.type,
     date: e.date ?? null,

@@ -46,6 +46,13 @@ export const PassageOut = Type.Object({
   anchor: Type.String({ description: 'Fragment id of the passage on its article page.' }),
   permalink: Type.String({ description: 'Path of the passage page: /passages/<id>.' }),
   truncated: Type.Boolean({ description: 'True when the passage is cut off mid-word or mid-sentence at the end of a truncated source: show it with “[…]”, cite it as an excerpt.' }),
+  passageDate: Type.Optional(Nullable(Type.String({ description: 'The date the passage is sorted and filtered by: the publication date, else the date of the event it reports (see dateKind). Null only when neither is known.' }))),
+  dateKind: Type.Optional(Nullable(Type.Enum(['published', 'event'], { description: '`published`: passageDate is the article’s date; `event`: the article has none, passageDate is the date of the event it reports ("ngày sự kiện").' }))),
+  events: Type.Optional(
+    Type.Array(Type.Object({ id: Type.String(), name: Type.String({ description: 'In the language asked for (lang), Vietnamese when the KB has no other.' }), date: Nullable(Type.String()) }), {
+      description: 'The events the passage belongs to, with their names and dates.',
+    }),
+  ),
 });
 export type PassageOut = Static<typeof PassageOut>;
 
@@ -59,6 +66,39 @@ export const Hit = Type.Intersect([
 ]);
 
 const Counts = Type.Record(Type.String(), Type.Integer());
+
+/** How the query was read: who it asks about, what about, and its operators. */
+export const Interpretation = Type.Object(
+  {
+    topic: Type.String({ description: 'The words searched once the person and the operators are taken out.' }),
+    speaker: Nullable(
+      Type.Object({
+        id: Type.String(),
+        name: Type.String(),
+        matched: Type.String({ description: 'The words of the query read as the person ("PM Chinh", "speaker:…").' }),
+        via: Type.Enum(['name', 'title-name', 'operator']),
+      }),
+    ),
+    title: Nullable(
+      Type.Object({
+        text: Type.String({ description: 'A title read alone ("Thủ tướng"): whoever held it on each passage’s date.' }),
+        matched: Type.String(),
+        holders: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), from: Nullable(Type.String()), to: Nullable(Type.String()) })),
+      }),
+    ),
+    event: Nullable(Type.Object({ id: Type.String(), name: Type.String(), matched: Type.String() })),
+    dateRange: Nullable(Type.Object({ from: Nullable(Type.String()), to: Nullable(Type.String()) })),
+    years: Type.Array(Type.Integer()),
+    exclude: Type.Array(Type.String(), { description: 'Words and phrases excluded with -word / -"phrase".' }),
+    phrases: Type.Array(Type.String()),
+    applied: Type.Boolean({ description: 'False when the reading found nothing and the words as typed were searched instead.' }),
+    notes: Type.Array(Type.String()),
+  },
+  {
+    description:
+      'Present when the query was read rather than searched as typed: a person named in it (any form, with or without diacritics or a title: "Phạm Minh Chính ngoại giao kinh tế", "PM Chinh", "Bộ trưởng Sơn") is a speaker filter and the rest the topic; a title alone with a topic ("Thủ tướng vắc-xin") is whoever held it at each passage’s date. Operators: "exact phrase", -word, -"phrase", speaker:, event:, year:, from:, to: (OR is reported in notes, not applied). literal=true searches the words as typed.',
+  },
+);
 
 export const SearchResponse = Type.Object({
   hits: Type.Array(Hit),
@@ -86,6 +126,7 @@ export const SearchResponse = Type.Object({
       },
     ),
   ),
+  interpretation: Type.Optional(Interpretation),
 });
 
 const IdList = (name: string) =>
@@ -100,6 +141,9 @@ export const FilterQueryProperties = {
   kind: Type.Optional(Type.Array(PassageKindSchema, { maxItems: 5 })),
   source: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 20 })),
   sort: Type.Enum(['relevance', 'date-desc', 'date-asc'], { default: 'relevance' }),
+  from: Type.Optional(Type.String({ pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$', description: 'First day of a date range on passageDate (inclusive): YYYY, YYYY-MM or YYYY-MM-DD.' })),
+  to: Type.Optional(Type.String({ pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$', description: 'Last day of a date range on passageDate (inclusive): to=2021 is up to 31 December 2021.' })),
+  literal: Type.Optional(Type.Boolean({ description: 'true: search the words as typed, without reading a speaker, a title or operators from q.' })),
 };
 
 export const SearchQuerystring = Type.Object(
@@ -107,6 +151,7 @@ export const SearchQuerystring = Type.Object(
     ...FilterQueryProperties,
     page: Type.Integer({ minimum: 1, maximum: 10000, default: 1 }),
     perPage: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+    lang: Type.Optional(Type.Enum(['vi', 'en'], { description: 'Language of event names and roles in hits (default vi).' })),
   },
   { additionalProperties: false },
 );
@@ -170,7 +215,12 @@ export const ArticleResponse = Type.Object({
   passages: Type.Array(PassageOut),
 });
 
-const RoleOut = Type.Object({ title: Type.String(), from: Nullable(Type.String()), to: Nullable(Type.String()) });
+const RoleOut = Type.Object({
+  title: Type.String(),
+  from: Nullable(Type.String()),
+  to: Nullable(Type.String()),
+  titleEn: Type.Optional(Type.String({ description: 'English title, when the knowledge base has one.' })),
+});
 
 export const PersonOut = Type.Object({
   id: Type.String(),
@@ -178,14 +228,31 @@ export const PersonOut = Type.Object({
   aliases: Type.Array(Type.String()),
   roles: Type.Array(RoleOut, { description: 'Roles over time, earliest first.' }),
   passageCount: Type.Integer({ description: 'Passages attributed to the person.' }),
+  latestRole: Type.Optional(Nullable(Type.String({ description: 'The role held on the date of the latest attributed passage (never a former office); null without statements.' }))),
+  latestRoleEn: Type.Optional(Nullable(Type.String())),
 });
 
 export const SpeakersResponse = Type.Object({ speakers: Type.Array(PersonOut) });
 
 export const EventRef = Type.Object({ id: Type.String(), name: Type.String(), date: Nullable(Type.String()) });
 
+const Count = Type.Object({ key: Type.String(), count: Type.Integer() });
+
 export const SpeakerResponse = Type.Object({
   speaker: PersonOut,
+  summary: Type.Optional(
+    Type.Object(
+      {
+        byYear: Type.Array(Count, { description: 'Statements per year of their passage date, earliest first.' }),
+        byEvent: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), nameEn: Type.Optional(Type.String()), date: Nullable(Type.String()), count: Type.Integer() }), {
+          description: 'Events they spoke at, latest first, with their number of statements.',
+        }),
+        first: Nullable(Type.String({ description: 'Passage date of the earliest statement.' })),
+        last: Nullable(Type.String({ description: 'Passage date of the latest statement.' })),
+      },
+      { description: 'What a researcher wants first: statements per year and per event, and their span.' },
+    ),
+  ),
   groups: Type.Array(
     Type.Object({
       event: Nullable(EventRef, ),
@@ -198,6 +265,7 @@ export const SpeakerResponse = Type.Object({
 export const EventOut = Type.Object({
   id: Type.String(),
   name: Type.String(),
+  nameEn: Type.Optional(Type.String({ description: 'English name, when the knowledge base has one.' })),
   aliases: Type.Array(Type.String()),
   type: Type.String(),
   date: Nullable(Type.String()),
@@ -212,12 +280,30 @@ const ThemeWithPassage = Type.Object({ text: Type.String({ description: 'Verbati
 const KeyPoint = Type.Object({ ordinal: Type.Integer(), label: Type.String(), passage: PassageOut });
 const EventSpeaker = Type.Object({ id: Type.String(), name: Type.String(), role: Nullable(Type.String()), passageCount: Type.Integer() });
 
+/** One numbered list of an event's articles: who enumerates, the sentence introducing it, its points in document order. */
+const PointGroupOut = Type.Object({
+  articleId: Type.String(),
+  speaker: Nullable(SpeakerRef),
+  intro: Nullable(Type.Object({ text: Type.String({ description: 'Verbatim: the passage just before the first point ("Thủ tướng đề nghị …").' }), passageId: Type.String() })),
+  points: Type.Array(Type.Object({ ordinal: Type.Integer(), label: Type.String(), text: Type.String(), passageId: Type.String() })),
+});
+
 export const EventResponse = Type.Object({
   event: EventOut,
-  themes: Type.Array(ThemeWithPassage, { description: 'Theme slogans quoted verbatim in articles, each with its passage.' }),
+  themes: Type.Array(
+    Type.Intersect([ThemeWithPassage, Type.Object({ source: Nullable(Type.String({ description: 'Outlet of the article quoting the theme.' })) })]),
+    { description: 'Theme slogans of this event quoted verbatim in articles, each with its passage and outlet.' },
+  ),
+  otherThemes: Type.Array(
+    Type.Intersect([ThemeWithPassage, Type.Object({ eventId: Type.String(), source: Nullable(Type.String()) })]),
+    { description: 'Themes of other events (a session held within this conference) quoted in its articles, kept apart from its own.' },
+  ),
   speakers: Type.Array(EventSpeaker),
   articles: Type.Array(ArticleSummary),
-  keyPoints: Type.Array(KeyPoint),
+  keyPoints: Type.Array(KeyPoint, { description: 'Every numbered point, in document order (see pointGroups for the lists).' }),
+  pointGroups: Type.Array(PointGroupOut, {
+    description: 'Each numbered list ("Thứ nhất, … Thứ hai, …") as one group, in document order: its speaker, its intro sentence, its points. Two lists are never interleaved.',
+  }),
 });
 
 export const CompareQuerystring = Type.Object(

@@ -135,7 +135,15 @@ export async function registerWeb(
   return async (request, reply) => {
     if (!hasWeb || request.method !== 'GET') return false;
     const pathname = request.url.split('?')[0] ?? '';
-    if (!CLIENT_ROUTE.test(pathname)) return false;
+    if (!CLIENT_ROUTE.test(pathname)) {
+      // A browser asking for an unknown page gets the app's own "page not found" (status 404),
+      // not a JSON body; API clients and /api, /docs paths keep the JSON 404.
+      const wantsHtml = /\btext\/html\b/.test(String(request.headers.accept ?? ''));
+      if (!wantsHtml || pathname.startsWith('/api/') || pathname === '/api' || pathname.startsWith('/docs')) return false;
+      const template = await fs.promises.readFile(indexFile, 'utf8');
+      await reply.code(404).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(template);
+      return true;
+    }
     const page = recordPage(pathname);
     if (page) await serveRecordPage(request, reply, page);
     else await reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html', opts.webRoot);

@@ -5,10 +5,11 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { SearchFilters, SearchSort } from '../../search/types.ts';
+import { dateBound } from '../../search/filters.ts';
 import { parameterError } from '../errors.ts';
 import type { ExportQuerystring, SearchQuerystring } from '../schemas.ts';
 
-type FilterParams = Pick<SearchQuerystring, 'event' | 'speaker' | 'year' | 'kind' | 'source'>;
+type FilterParams = Pick<SearchQuerystring, 'event' | 'speaker' | 'year' | 'kind' | 'source'> & { from?: string; to?: string };
 
 /** Unique values in first-seen order. */
 function unique<T>(values: T[] | undefined): T[] | undefined {
@@ -33,6 +34,19 @@ export async function buildFilters(app: FastifyInstance, q: FilterParams): Promi
   if (kind) filters.kind = kind;
   const source = unique(q.source);
   if (source) filters.source = source;
+  for (const name of ['from', 'to'] as const) {
+    const value = q[name];
+    if (value === undefined) continue;
+    try {
+      dateBound(name, value);
+    } catch {
+      throw parameterError('BAD_REQUEST', name, `invalid date ${JSON.stringify(value)} (parameter ${name}; YYYY, YYYY-MM or YYYY-MM-DD)`);
+    }
+    filters[name] = value;
+  }
+  if (filters.from && filters.to && dateBound('from', filters.from) > dateBound('to', filters.to)) {
+    throw parameterError('BAD_REQUEST', 'to', `from ${filters.from} is after to ${filters.to} (parameter to)`);
+  }
   return filters;
 }
 

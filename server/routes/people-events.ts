@@ -11,6 +11,7 @@ import { apiError } from '../errors.ts';
 import { loadEventDetail, presentEventDetail } from '../event-detail.ts';
 import { cacheable } from '../http-cache.ts';
 import { byReadingOrder, presentEvent, presentPassage, presentPerson } from '../present.ts';
+import { roleTitle } from '../provenance.ts';
 import { ErrorBody, EventResponse, EventsResponse, IdParams, SpeakerResponse, SpeakersResponse } from '../schemas.ts';
 
 export interface PeopleEventRoutesOptions {
@@ -30,15 +31,19 @@ function byEventDateDesc(a: Event, b: Event): number {
   return (b.date ?? '').localeCompare(a.date ?? '') || a.id.localeCompare(b.id);
 }
 
-/** Groups a speaker's passages by event; a passage of several events appears under each. */
+/**
+ * Groups a speaker's passages by event, each passage once: under the first of its events the KB
+ * knows (the article's main event comes first), so a statement tagged with a conference and the
+ * resolution it discusses is not listed twice.
+ */
 export function groupByEvent(
   passages: PassageDoc[],
   events: Map<string, Event>,
 ): { event: { id: string; name: string; date: string | null } | null; passages: ReturnType<typeof presentPassage>[] }[] {
   const groups = new Map<string | null, PassageDoc[]>();
   for (const p of [...passages].sort(byReadingOrder)) {
-    const ids = (p.eventIds ?? []).filter((id) => events.has(id));
-    for (const key of ids.length ? ids : [null]) groups.set(key, [...(groups.get(key) ?? []), p]);
+    const key = (p.eventIds ?? []).find((id) => events.has(id)) ?? null;
+    groups.set(key, [...(groups.get(key) ?? []), p]);
   }
   const keyed = [...groups.entries()].filter((e): e is [string, PassageDoc[]] => e[0] !== null);
   keyed.sort(([a], [b]) => byEventDateDesc(events.get(a)!, events.get(b)!));
@@ -60,8 +65,21 @@ export const peopleEventRoutes: FastifyPluginAsyncTypebox<PeopleEventRoutesOptio
     { schema: { tags: ['records'], summary: 'People of the knowledge base', response: { 200: SpeakersResponse, ...errors } }, onSend },
     async () => {
       const [catalog, counts] = await Promise.all([app.catalog(), facetCounts(app)]);
-      const speakers = [...catalog.people.values()]
-        .map((p) => presentPerson(p, counts.speaker[p.id] ?? 0))
+      const people = [...catalog.people.values()];
+      // The role beside a name is the one held at the latest statement, never a former office.
+      const latest = new Map(
+        await Promise.all(
+          people
+            .filter((p) => (counts.speaker[p.id] ?? 0) > 0)
+            .map(async (p) => {
+              const r = await app.searchService.search({ q: '', filters: { speaker: [p.id] }, sort: 'date-desc', page: 1, perPage: 1 });
+              const role = r.hits[0]?.passage.speakerRole ?? null;
+              return [p.id, { latestRole: role, latestRoleEn: roleTitle(p, role, 'en') }] as const;
+            }),
+        ),
+      );
+      const speakers = people
+        .map((p) => ({ ...presentPerson(p, counts.speaker[p.id] ?? 0), ...(latest.get(p.id) ?? { latestRole: null, latestRoleEn: null }) }))
         .sort((a, b) => b.passageCount - a.passageCount || a.name.localeCompare(b.name, 'vi'));
       return { speakers };
     },
@@ -78,7 +96,25 @@ export const peopleEventRoutes: FastifyPluginAsyncTypebox<PeopleEventRoutesOptio
       const person = catalog.people.get(request.params.id) ?? (await app.searchService.getPerson(request.params.id));
       if (!person) throw apiError('NOT_FOUND', `No speaker "${request.params.id}"`);
       const passages = await app.searchService.findPassages({ speaker: [person.id] });
-      return { speaker: presentPerson(person, passages.length), groups: groupByEvent(passages, catalog.events) };
+      const groups = groupByEvent(passages, catalog.events);
+      const dates = passages.map((p) => p.passageDate ?? p.date ?? null).filter((d): d is string => d !== null).sort();
+      const years = new Map<string, number>();
+      for (const d of dates) years.set(d.slice(0, 4), (years.get(d.slice(0, 4)) ?? 0) + 1);
+      const summary = {
+        byYear: [...years.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, count]) => ({ key, count })),
+        byEvent: groups.flatMap((g) => {
+          const e = g.event ? catalog.events.get(g.event.id) : undefined;
+          return g.event ? [{ ...g.event, ...(e?.nameEn ? { nameEn: e.nameEn } : {}), count: g.passages.length }] : [];
+        }),
+        first: dates[0] ?? null,
+        last: dates.at(-1) ?? null,
+      };
+      const latestRole = passages.length ? ([...passages].sort((a, b) => (b.dateSort ?? 0) - (a.dateSort ?? 0))[0]!.speakerRole ?? null) : null;
+      return {
+        speaker: { ...presentPerson(person, passages.length), latestRole, latestRoleEn: roleTitle(person, latestRole, 'en') },
+        summary,
+        groups,
+      };
     },
   );
 

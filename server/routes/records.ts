@@ -9,6 +9,7 @@ import { formatCitations } from '../citations.ts';
 import { apiError } from '../errors.ts';
 import { cacheable } from '../http-cache.ts';
 import { absoluteUrl, passagePath, presentArticleSummary, presentPassage } from '../present.ts';
+import { withProvenance } from '../provenance.ts';
 import { ArticleResponse, ErrorBody, IdParams, PassageResponse } from '../schemas.ts';
 
 export interface RecordRoutesOptions {
@@ -47,7 +48,8 @@ export const recordRoutes: FastifyPluginAsyncTypebox<RecordRoutesOptions> = asyn
       const next = byOrdinal.get(passage.ordinal + 1);
       const permalink = absoluteUrl(request, passagePath(passage.id));
       return {
-        passage: presentPassage(passage),
+        // Its events, so the passage page links the event it is from.
+        passage: withProvenance(presentPassage(passage), catalog, 'vi'),
         previous: previous ? presentPassage(previous) : null,
         next: next ? presentPassage(next) : null,
         article: presentArticleSummary(article),

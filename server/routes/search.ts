@@ -9,6 +9,7 @@ import { parameterError } from '../errors.ts';
 import { exportWriter } from '../export-writer.ts';
 import { noStore } from '../http-cache.ts';
 import { presentPassage } from '../present.ts';
+import { withProvenance } from '../provenance.ts';
 import { ErrorBody, ExportQuerystring, SearchQuerystring, SearchResponse } from '../schemas.ts';
 import { buildFilters, effectiveSort } from './filters.ts';
 
@@ -28,7 +29,8 @@ export const searchRoutes: FastifyPluginAsyncTypebox<SearchRoutesOptions> = asyn
         tags: ['search'],
         summary: 'Search passages',
         description:
-          'Diacritics are optional (`ngoai giao` finds “ngoại giao”); quotes make a phrase. Several values of one filter are OR-ed, different filters AND-ed. An empty `q` lists passages newest first.',
+          'Diacritics are optional (`ngoai giao` finds “ngoại giao”); quotes make a phrase. Several values of one filter are OR-ed, different filters AND-ed. An empty `q` lists passages newest first.\n\n' +
+          'The query is read before it is searched, and the answer says how (`interpretation`): a leader named with a topic means “said by” (`Phạm Minh Chính ngoại giao kinh tế`, `pham minh chinh …`, `Thủ tướng Phạm Minh Chính …`, `PM Chinh …`, `Bộ trưởng Sơn …`), a title alone with a topic means whoever held it on each passage’s date (`Thủ tướng vắc-xin`); a name alone is searched as text. Operators: `"exact phrase"`, `-word`, `-"phrase"`, `speaker:"Bùi Thanh Sơn"`, `event:"HNNG 31"` (or an id), `year:2023`, `from:2021-01` / `to:2023-12-31`. `OR` is not supported yet (reported in `interpretation.notes`). `literal=true` searches the words as typed. Each passage is dated by `passageDate` (publication date, else the date of the event it reports, `dateKind: event`); `from`/`to` filter on it and undated passages sort last.',
         querystring: SearchQuerystring,
         response: { 200: SearchResponse, ...errors },
       },
@@ -40,9 +42,14 @@ export const searchRoutes: FastifyPluginAsyncTypebox<SearchRoutesOptions> = asyn
         throw parameterError('BAD_REQUEST', 'page', `page × perPage must not exceed ${opts.maxTotalHits} (parameter page)`);
       }
       const filters = await buildFilters(app, q);
-      const result = await app.searchService.search({ q: q.q.trim(), filters, sort: effectiveSort(q), page: q.page, perPage: q.perPage });
+      const [result, catalog] = await Promise.all([
+        app.searchService.search({ q: q.q.trim(), filters, sort: effectiveSort(q), page: q.page, perPage: q.perPage, ...(q.literal ? { literal: true } : {}) }),
+        app.catalog(),
+      ]);
+      const lang = q.lang ?? 'vi';
       return {
-        hits: result.hits.map((h) => ({ ...presentPassage(h.passage), highlighted: h.highlighted, snippet: h.snippet })),
+        ...(result.interpretation ? { interpretation: result.interpretation } : {}),
+        hits: result.hits.map((h) => ({ ...withProvenance(presentPassage(h.passage), catalog, lang), highlighted: h.highlighted, snippet: h.snippet })),
         facets: result.facets,
         total: result.total,
         page: result.page,
@@ -81,7 +88,7 @@ export const searchRoutes: FastifyPluginAsyncTypebox<SearchRoutesOptions> = asyn
     async (request, reply) => {
       const q = request.query;
       const filters = await buildFilters(app, q);
-      const passages = app.searchService.exportPassages({ q: q.q.trim(), filters, sort: effectiveSort(q) });
+      const passages = app.searchService.exportPassages({ q: q.q.trim(), filters, sort: effectiveSort(q), ...(q.literal ? { literal: true } : {}) });
       // Pull the first passage before answering, so an engine failure is still a clean 503, not a cut stream.
       const iterator = passages[Symbol.asyncIterator]();
       const first = await iterator.next();

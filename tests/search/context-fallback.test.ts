@@ -9,7 +9,12 @@ beforeAll(async () => {
 
 describe('context fallback', () => {
   it('finds a passage by its speaker and its words when the text does not name the speaker', async () => {
-    const res = await service.search(query('pham minh chinh ngoai giao vaccine'));
+    // Read as his words about "ngoai giao vaccine" (issue 11) …
+    const read = await service.search(query('pham minh chinh ngoai giao vaccine'));
+    expect(read.interpretation?.speaker?.id).toBe('pham-minh-chinh');
+    expect(read.hits.map((h) => h.passage.id)).toEqual([pid('vaccine')]);
+    // … and, searched as typed, found through the context fields.
+    const res = await service.search({ ...query('pham minh chinh ngoai giao vaccine'), literal: true });
     expect(res.matchMode).toBe('context');
     expect(res.hits.map((h) => h.passage.id)).toEqual([pid('vaccine')]);
     expect(res.hits[0]?.highlighted).toContain('<mark>ngoại giao vaccine</mark>');

@@ -74,9 +74,9 @@ describe('search service basics', () => {
   it('sorts matches by date in either direction', async () => {
     const desc = await service.search(query('ngoại giao', { sort: 'date-desc' }));
     const asc = await service.search(query('ngoại giao', { sort: 'date-asc' }));
-    const dates = desc.hits.map((h) => h.passage.dateSort);
+    const dates = desc.hits.map((h) => h.passage.dateSort ?? 0);
     expect(dates).toEqual([...dates].sort((a, b) => b - a));
-    const ascDates = asc.hits.map((h) => h.passage.dateSort);
+    const ascDates = asc.hits.map((h) => h.passage.dateSort ?? 0);
     expect(ascDates).toEqual([...ascDates].sort((a, b) => a - b));
     expect(asc.hits[0]?.passage.date).toBe('2021-12-14');
   });

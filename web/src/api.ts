@@ -4,6 +4,7 @@
  */
 import type { FacetKey, SearchState } from './url-state.ts';
 import { FACETS, toApiQuery } from './url-state.ts';
+import { getLang } from './i18n.ts';
 
 /** An API failure: `status` 0 means the network failed or the response was not JSON. */
 export class ApiRequestError extends Error {
@@ -63,6 +64,11 @@ export interface PassageView {
   snippet: string | null;
   /** True when the passage is cut off at the end of a truncated source: shown with "[…]". */
   truncated: boolean;
+  /** The date to show and sort by: publication date, else the event's (`dateKind: 'event'`). */
+  passageDate?: string | null;
+  dateKind?: 'published' | 'event' | null;
+  /** The events the passage belongs to, named in the page's language. */
+  events?: { id: string; name: string; date: string | null }[];
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
@@ -93,6 +99,9 @@ export function toPassageView(raw: Unsafe): PassageView {
     highlighted: str(raw?.highlighted) ?? str(p.highlighted),
     snippet: str(raw?.snippet) ?? str(p.snippet),
     truncated: p.truncated === true,
+    passageDate: str(p.passageDate) ?? str(p.date) ?? str(article.date),
+    dateKind: p.dateKind === 'event' ? 'event' : p.dateKind === 'published' ? 'published' : null,
+    events: arr(p.events).filter((e: Unsafe) => str(e?.id) && str(e?.name)).map((e: Unsafe) => ({ id: e.id, name: e.name, date: str(e.date) })),
   };
 }
 
@@ -107,6 +116,39 @@ export interface SearchResponse {
   relaxed?: { available: boolean; query: string; total: number };
   /** How the API matched the query; `all` is a listing (empty query, or punctuation only). */
   matchMode?: string;
+  /** How the API read the query (speaker, title, topic, operators); null when searched as typed. */
+  interpretation?: InterpretationView | null;
+}
+
+/** The API's reading of a query, as the page shows it (chips). */
+export interface InterpretationView {
+  topic: string;
+  speaker: { id: string; name: string; matched: string } | null;
+  title: { text: string; matched: string; holders: { id: string; name: string }[] } | null;
+  event: { id: string; name: string; matched: string } | null;
+  dateRange: { from: string | null; to: string | null } | null;
+  years: number[];
+  exclude: string[];
+  applied: boolean;
+  notes: string[];
+}
+
+function toInterpretation(raw: Unsafe): InterpretationView | null {
+  if (!raw || typeof raw !== 'object') return null;
+  const ref = (v: Unsafe) => (v && str(v.id) ? { id: v.id, name: str(v.name) ?? v.id, matched: str(v.matched) ?? '' } : null);
+  return {
+    topic: str(raw.topic) ?? '',
+    speaker: ref(raw.speaker),
+    title: raw.title && str(raw.title.text)
+      ? { text: raw.title.text, matched: str(raw.title.matched) ?? raw.title.text, holders: arr(raw.title.holders).filter((x: Unsafe) => str(x?.id)).map((x: Unsafe) => ({ id: x.id, name: str(x.name) ?? x.id })) }
+      : null,
+    event: ref(raw.event),
+    dateRange: raw.dateRange ? { from: str(raw.dateRange.from), to: str(raw.dateRange.to) } : null,
+    years: arr(raw.years).filter((y) => Number.isInteger(y)),
+    exclude: arr(raw.exclude).filter((x) => typeof x === 'string'),
+    applied: raw.applied !== false,
+    notes: arr(raw.notes).filter((x) => typeof x === 'string'),
+  };
 }
 
 /** Normalises facet counts: `{speaker: {id: n}}` or `{speaker: [{value, count}]}`. */
@@ -126,7 +168,10 @@ function toFacetCounts(raw: Unsafe): Record<string, number> {
 
 /** `GET /api/search` for a search state. */
 export async function searchPassages(state: SearchState, perPage: number, signal?: AbortSignal): Promise<SearchResponse> {
-  const body = await getJson(`search?${toApiQuery(state, perPage).toString()}`, signal);
+  const query = toApiQuery(state, perPage);
+  // Event names and roles in the hits come in the interface's language.
+  query.set('lang', getLang());
+  const body = await getJson(`search?${query.toString()}`, signal);
   const facets = {} as Record<FacetKey, Record<string, number>>;
   for (const key of FACETS) facets[key] = toFacetCounts(body?.facets?.[key]);
   return {
@@ -139,6 +184,7 @@ export async function searchPassages(state: SearchState, perPage: number, signal
     ...(body?.relaxed && typeof body.relaxed.query === 'string'
       ? { relaxed: { available: body.relaxed.available === true, query: String(body.relaxed.query), total: Number(body.relaxed.total) || 0 } }
       : {}),
+    interpretation: toInterpretation(body?.interpretation),
   };
 }
 
@@ -148,6 +194,13 @@ export interface EventSummary {
   name: string;
   date: string | null;
   type: string | null;
+  /** English name from the knowledge base, when it has one. */
+  nameEn?: string | null;
+}
+
+/** An event's name in the interface language: its English name in English when the KB has one. */
+export function eventDisplayName(e: Pick<EventSummary, 'name' | 'nameEn'>): string {
+  return getLang() === 'en' && e.nameEn ? e.nameEn : e.name;
 }
 
 /** A person as lists and facet labels show them. */
@@ -157,7 +210,7 @@ export interface PersonSummary {
 }
 
 function toEventSummary(raw: Unsafe): EventSummary {
-  return { id: String(raw?.id ?? ''), name: str(raw?.name) ?? String(raw?.id ?? ''), date: str(raw?.date), type: str(raw?.type) };
+  return { id: String(raw?.id ?? ''), name: str(raw?.name) ?? String(raw?.id ?? ''), date: str(raw?.date), type: str(raw?.type), nameEn: str(raw?.nameEn) };
 }
 
 const listItems = (body: Unsafe, key: string): Unsafe[] => (Array.isArray(body) ? body : arr(body?.[key] ?? body?.items));
@@ -329,6 +382,8 @@ export interface ThemeView {
   sources?: { text: string; source: string | null; passageId: string; url: string | null }[];
   /** True when outlets print the theme differently. */
   variants?: boolean;
+  /** Outlet of the article quoting it, when the API gives it. */
+  source?: string | null;
 }
 
 /** A numbered key point ("Thứ nhất, …") and where it comes from. */
@@ -349,14 +404,37 @@ export interface EventPage extends EventSummary {
   keyPoints: PointView[];
   /** A speaker's role at the event, by speaker id, when the API gives it. */
   speakerRoles: Record<string, string>;
+  /** Each numbered list as one group (speaker, intro sentence, points in document order). */
+  pointGroups: PointGroupView[];
+  /** Themes of sessions held within the event, apart from its own. */
+  otherThemes: (ThemeView & { eventId: string | null })[];
+}
+
+/** One numbered list of an event: who enumerates, the sentence introducing it, its points. */
+export interface PointGroupView {
+  articleId: string | null;
+  speaker: SpeakerRef | null;
+  intro: { text: string; passageId: string | null } | null;
+  points: { label: string; text: string; passageId: string | null }[];
+}
+
+function toPointGroup(raw: Unsafe): PointGroupView {
+  const sp = raw?.speaker;
+  return {
+    articleId: str(raw?.articleId),
+    speaker: sp && str(sp.id) ? { id: sp.id, name: str(sp.name) ?? sp.id, role: str(sp.role) } : null,
+    intro: raw?.intro && str(raw.intro.text) ? { text: raw.intro.text, passageId: str(raw.intro.passageId) } : null,
+    points: arr(raw?.points).map((p: Unsafe) => ({ label: str(p?.label) ?? '', text: str(p?.text) ?? '', passageId: str(p?.passageId) })).filter((p) => p.text),
+  };
 }
 
 function toTheme(raw: Unsafe): ThemeView {
-  if (typeof raw === 'string') return { text: raw, passageId: null, eventId: null };
+  if (typeof raw === 'string') return { text: raw, passageId: null, eventId: null, source: null };
   return {
     text: String(raw?.text ?? ''),
     passageId: str(raw?.passageId) ?? str(raw?.passage?.id),
     eventId: str(raw?.eventId),
+    source: str(raw?.source),
     sources: arr(raw?.sources).map((s: Unsafe) => ({ text: String(s?.text ?? ''), source: str(s?.source), passageId: String(s?.passageId ?? ''), url: str(s?.url) })),
     variants: raw?.variants === true,
   };
@@ -396,6 +474,8 @@ export function toEventPage(raw: Unsafe): EventPage {
     })),
     speakerRoles: Object.fromEntries(arr(e.speakers).filter((s: Unsafe) => str(s?.id) && str(s?.role)).map((s: Unsafe) => [s.id, s.role])),
     keyPoints: arr(e.keyPoints ?? e.points).map(toPoint).filter((p) => p.text || p.passageId),
+    pointGroups: arr(raw?.pointGroups).map(toPointGroup).filter((g) => g.points.length > 0),
+    otherThemes: arr(raw?.otherThemes).map(toTheme).filter((t) => t.text),
   };
 }
 

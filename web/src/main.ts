@@ -56,7 +56,7 @@ function boot(): void {
     const onSearch = router.current === 'search';
     const base = onSearch ? parseSearchState(new URLSearchParams(location.search)) : emptySearchState();
     if (onSearch && base.q === input.value.trim()) return;
-    const qs = serializeSearchState({ ...base, q: input.value, page: 1 }).toString();
+    const qs = serializeSearchState({ ...base, q: input.value, page: 1, literal: undefined }).toString();
     router.navigate(qs ? `/?${qs}` : '/', { replace: onSearch && replace, focusMain: false });
   };
 
@@ -77,6 +77,14 @@ function boot(): void {
     commitQuery(false);
   });
 
+  // From the search box straight to the first result, past the header, filters and facets.
+  const skipToResults = h('a', { class: 'skip-results', href: '#results', id: 'skip-results' });
+  skipToResults.addEventListener('click', (event) => {
+    event.preventDefault();
+    const first = document.querySelector<HTMLElement>('#results .card-title a, #results a');
+    if (first) first.focus();
+    else document.getElementById('result-count')?.focus();
+  });
   const langButton = h('button', { type: 'button', class: 'button button-quiet lang-switch', id: 'lang-switch' });
   langButton.addEventListener('click', () => {
     setLang(getLang() === 'vi' ? 'en' : 'vi');
@@ -88,6 +96,7 @@ function boot(): void {
 
   const paintFrame = (): void => {
     skip.textContent = t().skip;
+    skipToResults.textContent = t().skipToResults;
     input.placeholder = t().searchPlaceholder;
     langButton.textContent = t().switchLang;
     langButton.setAttribute('aria-label', t().switchLangLabel);
@@ -97,6 +106,7 @@ function boot(): void {
       h('label', { for: 'q', class: 'search-label' }, t().searchLabel),
       h('div', { class: 'search-box' }, input, h('kbd', { class: 'kbd-hint', 'aria-hidden': 'true' }, '/')),
       h('p', { id: 'q-hint', class: 'hint' }, t().searchHint),
+      skipToResults,
     );
     replaceChildren(
       header,

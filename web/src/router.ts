@@ -74,7 +74,13 @@ export class Router {
 
   /** Listens for Back/Forward and same-origin link clicks, then renders the current URL. */
   start(): void {
-    window.addEventListener('popstate', () => void this.render(false));
+    // The pages render after a fetch, so the browser's own restoration would scroll an empty
+    // page: each entry keeps its scroll position and Back puts it back once the page is drawn.
+    if ('scrollRestoration' in history) history.scrollRestoration = 'manual';
+    window.addEventListener('popstate', () => void this.render(false).then(() => {
+      const y = (history.state as { scrollY?: unknown } | null)?.scrollY;
+      if (typeof y === 'number') window.scrollTo(0, y);
+    }));
     document.addEventListener('click', (event) => {
       if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
       const a = (event.target as Element | null)?.closest?.('a');
@@ -91,9 +97,16 @@ export class Router {
   navigate(href: string, opts: { replace?: boolean; focusMain?: boolean } = {}): void {
     const target = withLang(href);
     if (target === location.pathname + location.search + location.hash && !opts.replace) return;
-    if (opts.replace) history.replaceState(null, '', target);
-    else history.pushState(null, '', target);
-    void this.render(opts.focusMain ?? !opts.replace);
+    if (opts.replace) history.replaceState(history.state, '', target);
+    else {
+      history.replaceState({ ...(history.state ?? {}), scrollY: window.scrollY }, '');
+      history.pushState(null, '', target);
+    }
+    const focusMain = opts.focusMain ?? !opts.replace;
+    // A followed link (a result, "Next page") starts the reader at the top of what it opens.
+    void this.render(focusMain).then(() => {
+      if (focusMain && !opts.replace) window.scrollTo(0, 0);
+    });
   }
 
   /** The name of the route on screen. */

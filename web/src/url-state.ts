@@ -19,7 +19,15 @@ export interface SearchState {
   sort: SortKey;
   /** 1-based. */
   page: number;
+  /** Date range on the passage date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), inclusive. */
+  from?: string;
+  to?: string;
+  /** True: the query is searched as typed (the reading's chip was removed). */
+  literal?: boolean;
 }
+
+/** A date bound the API accepts. */
+export const DATE_BOUND = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 
 /**
  * Longest query the UI sends: the API's own bound on `q` (500, server/schemas.ts), so a pasted
@@ -46,6 +54,12 @@ export function parseSearchState(params: URLSearchParams): SearchState {
   if (sort && (SORTS as readonly string[]).includes(sort)) state.sort = sort as SortKey;
   const page = Number.parseInt(params.get('page') ?? '', 10);
   if (Number.isFinite(page) && page >= 1) state.page = Math.min(page, MAX_PAGE);
+  // Dates are kept as typed, valid or not: the page says which one is wrong instead of dropping it.
+  for (const key of ['from', 'to'] as const) {
+    const value = params.get(key)?.trim();
+    if (value) state[key] = value.slice(0, 10);
+  }
+  if (params.get('literal') === 'true') state.literal = true;
   return state;
 }
 
@@ -61,12 +75,15 @@ export function serializeSearchState(state: SearchState, keep?: URLSearchParams)
   for (const key of FACETS) for (const v of state.filters[key]) out.append(key, v);
   if (state.sort !== 'relevance') out.set('sort', state.sort);
   if (state.page > 1) out.set('page', String(state.page));
+  if (state.from) out.set('from', state.from);
+  if (state.to) out.set('to', state.to);
+  if (state.literal) out.set('literal', 'true');
   return out;
 }
 
 /** True for the parameters `SearchState` owns. */
 export function isSearchParam(name: string): boolean {
-  return name === 'q' || name === 'sort' || name === 'page' || (FACETS as readonly string[]).includes(name);
+  return name === 'q' || name === 'sort' || name === 'page' || name === 'from' || name === 'to' || name === 'literal' || (FACETS as readonly string[]).includes(name);
 }
 
 /** The API query string for a state (`/api/search?…`), with its page size. */
@@ -87,5 +104,5 @@ export function toggleFilter(state: SearchState, key: FacetKey, value: string): 
 
 /** True when any filter has a value. */
 export function hasFilters(state: SearchState): boolean {
-  return FACETS.some((k) => state.filters[k].length > 0);
+  return FACETS.some((k) => state.filters[k].length > 0) || !!state.from || !!state.to;
 }

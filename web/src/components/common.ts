@@ -60,10 +60,34 @@ export function passageCard(p: PassageView, opts: { headingLevel?: 'h2' | 'h3' |
     'article',
     { class: 'card' },
     title,
-    metaLine([h('time', p.date ? { datetime: p.date } : {}, formatDate(p.date)), p.source && vi(p.source), speakerLink(p.speaker), p.kind !== 'paragraph' ? kindLabel(p.kind) : null]),
+    metaLine([passageDateView(p), p.source && vi(p.source), speakerLink(p.speaker), p.kind !== 'paragraph' ? h('span', { class: 'kind-label' }, kindLabel(p.kind)) : null]),
+    eventLine(p),
     body,
     opts.showTitle === false ? h('p', { class: 'card-link' }, titleLink()) : null,
   );
+}
+
+/**
+ * The date a passage is known by: its publication date, or — when the article has none — the
+ * date of the event it reports, labelled "ngày sự kiện" so it is never taken for a publication date.
+ */
+export function passageDateView(p: PassageView): HTMLElement {
+  const date = p.passageDate ?? p.date;
+  const time = h('time', date ? { datetime: date } : {}, formatDate(date));
+  if (p.dateKind !== 'event') return time;
+  return h('span', { class: 'date-event', title: t().eventDateTitle }, time, ' ', h('span', { class: 'date-kind' }, `(${t().eventDateLabel})`));
+}
+
+/** The events a passage is from, each linking to its page; null when it has none. */
+export function eventLine(p: PassageView): HTMLElement | null {
+  const events = p.events ?? [];
+  if (events.length === 0) return null;
+  const line = h('p', { class: 'card-events' }, h('span', { class: 'visually-hidden' }, `${t().eventsOfHit}: `));
+  events.forEach((e, i) => {
+    if (i > 0) line.append(h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '));
+    line.append(h('a', { class: 'event-link', href: `/events/${encodeURIComponent(e.id)}`, lang: CONTENT_LANG }, e.name));
+  });
+  return line;
 }
 
 /** One passage of an article as its own block (heading, quote or paragraph), `id` = passage id so `#<id>` finds it. */

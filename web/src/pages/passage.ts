@@ -4,7 +4,7 @@
  */
 import { getArticle, getPassage, type ArticleView, type PassageView } from '../api.ts';
 import { citeDialog } from '../components/cite-dialog.ts';
-import { errorView, isAbort, linkedPassageBlock, loadingView, metaLine, passageBlock, setTitle, speakerLink } from '../components/common.ts';
+import { errorView, eventLine, isAbort, linkedPassageBlock, loadingView, metaLine, passageBlock, passageDateView, setTitle, speakerLink } from '../components/common.ts';
 import { setCitationMeta } from '../components/head-meta.ts';
 import { CONTENT_LANG, h, replaceChildren, vi } from '../dom.ts';
 import { formatDate, kindLabel, t } from '../i18n.ts';
@@ -69,7 +69,8 @@ export async function renderPassage(ctx: RouteContext): Promise<void> {
           'section',
           { class: 'focus-passage', 'aria-label': t().passage },
           h('blockquote', { class: 'quoted', lang: article?.language ?? 'vi' }, p.text),
-          metaLine([speakerLink(p.speaker), p.kind !== 'paragraph' ? kindLabel(p.kind) : null, h('a', { href: `/passages/${encodeURIComponent(p.id)}` }, t().permalink)]),
+          metaLine([speakerLink(p.speaker), p.kind !== 'paragraph' ? kindLabel(p.kind) : null, !date && p.dateKind === 'event' ? passageDateView(p) : null, h('a', { href: `/passages/${encodeURIComponent(p.id)}` }, t().permalink)]),
+          eventLine(p),
           actions,
         ),
         neighbours,
@@ -77,8 +78,10 @@ export async function renderPassage(ctx: RouteContext): Promise<void> {
         dialog,
       ),
     );
-    const current = ctx.main.querySelector('.article-body .current');
-    current?.scrollIntoView({ block: 'center' });
+    // The passage is quoted at the top with its title, date and Cite button: start there (the
+    // article below marks it), and put focus on the title so a screen reader starts at the page, not the body.
+    window.scrollTo(0, 0);
+    ctx.main.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
   } catch (err) {
     if (isAbort(err)) return;
     replaceChildren(ctx.main, errorView(err, () => void renderPassage(ctx)));

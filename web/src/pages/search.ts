@@ -2,13 +2,14 @@
  * The search page: results as you type (debounced; a newer request aborts the older one and a
  * sequence number drops any late answer), facets, paging, sort. Its whole state is the URL.
  */
-import { listEvents, listSpeakers, searchPassages, type SearchResponse } from '../api.ts';
+import { ApiRequestError, eventDisplayName, listEvents, listSpeakers, searchPassages, type SearchResponse } from '../api.ts';
 import { errorView, isAbort, passageCard, setTitle } from '../components/common.ts';
 import { clearFeedLink, paintResearchTools, selectBox } from '../components/research-tools.ts';
 import { CONTENT_LANG, h, replaceChildren } from '../dom.ts';
 import { kindLabel, t } from '../i18n.ts';
 import type { RouteContext } from '../router.ts';
 import { emptySearchState, FACETS, hasFilters, parseSearchState, serializeSearchState, toggleFilter, type FacetKey, type SearchState } from '../url-state.ts';
+import { dateRangeForm, readingChips, syntaxHelp } from './search-reading.ts';
 import { foldDiacritics } from '../../../lib/vietnamese.ts';
 
 /** Results per page. */
@@ -25,7 +26,9 @@ export interface SearchPageDeps {
 
 let seq = 0;
 let inflight: AbortController | null = null;
-let view: { root: HTMLElement; facets: HTMLElement; results: HTMLElement; status: HTMLElement; sort: HTMLSelectElement; tools: HTMLElement } | null = null;
+let view: { root: HTMLElement; facets: HTMLElement; results: HTMLElement; status: HTMLElement; sort: HTMLSelectElement; reading: HTMLElement; dates: HTMLElement; tools: HTMLElement } | null = null;
+/** The page last painted, so moving to another page can put focus on the new results. */
+let paintedPage: number | null = null;
 let labels: { event: Map<string, string>; speaker: Map<string, string> } = { event: new Map(), speaker: new Map() };
 
 /** The URL of a search state, keeping `lang`. */
@@ -40,12 +43,15 @@ export async function renderSearch(ctx: RouteContext, deps: SearchPageDeps): Pro
   if (!ctx.sameRoute || !view || !view.root.isConnected) mount(ctx.main, deps);
   if (document.activeElement !== deps.searchInput && deps.searchInput.value !== state.q) deps.searchInput.value = state.q;
   setTitle(state.q ? `“${state.q}”` : t().navSearch);
-  if (view) view.sort.value = state.sort;
+  // An empty query lists newest first whatever the box says: show the order actually used.
+  if (view) view.sort.value = !state.q.trim() && state.sort === 'relevance' ? 'date-desc' : state.sort;
   await runSearch(state, deps);
 }
 
 function mount(main: HTMLElement, deps: SearchPageDeps): void {
-  const status = h('p', { class: 'result-count', role: 'status', 'aria-live': 'polite', id: 'result-count' });
+  const status = h('p', { class: 'result-count', role: 'status', 'aria-live': 'polite', id: 'result-count', tabindex: '-1' });
+  const reading = h('div', { class: 'reading', id: 'reading' });
+  const dates = h('div', { class: 'date-range-box' });
   const sort = h(
     'select',
     { id: 'sort' },
@@ -75,12 +81,16 @@ function mount(main: HTMLElement, deps: SearchPageDeps): void {
         { class: 'results-column', 'aria-labelledby': 'result-count' },
         h('div', { class: 'results-bar' }, status, h('p', { class: 'field sort-field' }, h('label', { for: 'sort' }, t().sortLabel), ' ', sort)),
         tools,
+        reading,
         results,
+        syntaxHelp(),
       ),
     ),
   );
   replaceChildren(main, root);
-  view = { root, facets, results, status, sort, tools };
+  facets.before(dates);
+  view = { root, facets, results, status, sort, reading, dates, tools };
+  paintedPage = null;
 }
 
 /** Fetches and paints one state; a newer call aborts this one and its answer is ignored. */
@@ -99,6 +109,15 @@ async function runSearch(state: SearchState, deps: SearchPageDeps): Promise<void
   } catch (err) {
     if (isAbort(err) || mine !== seq || !view) return;
     view.status.textContent = '';
+    replaceChildren(view.reading);
+    if (err instanceof ApiRequestError && err.status === 400) {
+      // A bad value in the URL (a filter, a date, an operator): say which, and offer a way out.
+      replaceChildren(view.results, h('div', { class: 'notice notice-error', role: 'alert' },
+        h('p', { class: 'notice-title' }, t().badSearch),
+        h('p', {}, err.message),
+        h('p', {}, h('a', { href: hrefFor({ ...emptySearchState(), q: state.q }) }, t().clearFilters))));
+      return;
+    }
     view.facets.closest('aside')?.setAttribute('hidden', '');
     replaceChildren(view.results, errorView(err, () => void runSearch(state, deps)));
   } finally {
@@ -110,7 +129,7 @@ async function runSearch(state: SearchState, deps: SearchPageDeps): Promise<void
 async function loadLabels(): Promise<void> {
   if (labels.event.size && labels.speaker.size) return;
   const [events, people] = await Promise.all([listEvents().catch(() => []), listSpeakers().catch(() => [])]);
-  labels = { event: new Map(events.map((e) => [e.id, e.name])), speaker: new Map(people.map((p) => [p.id, p.name])) };
+  labels = { event: new Map(events.map((e) => [e.id, eventDisplayName(e)])), speaker: new Map(people.map((p) => [p.id, p.name])) };
 }
 
 function facetLabel(key: FacetKey, value: string): string {
@@ -124,9 +143,19 @@ function paint(state: SearchState, res: SearchResponse, deps: SearchPageDeps): v
   if (!view) return;
   // A query of punctuation only is no query: the API lists passages (`all`), and so says the page.
   const q = res.matchMode === 'all' ? '' : state.q.trim();
-  view.status.textContent = q ? t().resultsFor(res.total, q) : hasFilters(state) ? t().results(res.total) : `${t().latest} (${t().results(res.total)})`;
+  view.status.textContent = q ? t().resultsFor(res.total, q) : hasFilters(state) ? t().results(res.total) : `${state.sort === 'date-asc' ? t().oldest : t().latest} (${t().results(res.total)})`;
   paintFacets(state, res, deps);
   paintResearchTools(view.tools, state);
+  replaceChildren(view.dates, dateRangeForm(state, (next) => deps.navigate(hrefFor(next), { focusMain: false })));
+  replaceChildren(view.reading, readingChips(state, res.interpretation ?? null, hrefFor));
+  const movedPage = paintedPage !== null && paintedPage !== state.page;
+  paintedPage = state.page;
+  if (res.hits.length === 0 && res.total > 0) {
+    // Past the last page (an old link, a hand-edited URL): say so and link the last page.
+    const last = Math.max(1, Math.ceil(res.total / res.perPage));
+    replaceChildren(view.results, h('div', { class: 'notice' }, h('p', {}, t().pastLastPage(state.page, last)), h('p', {}, h('a', { href: hrefFor({ ...state, page: last }) }, t().pageOf(last, last)))));
+    return;
+  }
   if (res.hits.length === 0) {
     replaceChildren(view.results, res.relaxed?.available ? relaxedOffer(state, res.relaxed) : emptyState(state));
     return;
@@ -134,6 +163,8 @@ function paint(state: SearchState, res: SearchResponse, deps: SearchPageDeps): v
   const list = h('ol', { class: 'hits', start: String((res.page - 1) * res.perPage + 1) });
   for (const hit of res.hits) list.append(h('li', { class: 'hit' }, selectBox(hit), passageCard(hit)));
   replaceChildren(view.results, list, pagination(state, res));
+  // "Next page": the reader starts at the new results, not at the bottom of the old ones.
+  if (movedPage) view.status.focus({ preventScroll: true });
 }
 
 function paintFacets(state: SearchState, res: SearchResponse, deps: SearchPageDeps): void {

@@ -1,0 +1,405 @@
+/**
+ * Reads a researcher's query before it is planned: who it asks about, what about, and the
+ * operators it carries. The result is a plain value (print it, test it, show it as a chip).
+ *
+ * - A person named in the query (any KB or provisional form, with or without diacritics, with a
+ *   title: "Thủ tướng Phạm Minh Chính", "PM Chinh", "Bộ trưởng Sơn") means "said by": a speaker
+ *   filter, and the rest of the query is the topic — the way TheyWorkForYou reads a speaker
+ *   search. A title with only a given name is read only when one person with statements on the
+ *   corpus fits it; a person with no statement is never read as a speaker.
+ * - A title alone followed by a topic ("Thủ tướng vắc-xin") means whoever held the title on each
+ *   passage's date: one (speaker, date span) pair per role held, as a filter.
+ * - Operators: `"exact phrase"` (kept for the parser), `-word` / `-"phrase"` (exclude),
+ *   `speaker:`, `event:`, `year:`, `from:`, `to:`. `OR` is reported, not applied (see `notes`).
+ *
+ * The names come from the meta record written at reindex (`readingKbOf`), so a reading needs no
+ * extra round trip.
+ * @see https://www.theyworkforyou.com/search/ (speaker search: a name in the query filters by speaker)
+ * @see https://www.meilisearch.com/docs/reference/api/search#query-q (negative operator `-word`, phrases)
+ */
+import type { KnowledgeBase, Person, Role } from '../ingest/types.ts';
+import { foldDiacritics, splitSyllables, toNfc } from '../lib/vietnamese.ts';
+import { dateBound } from './filters.ts';
+import { SearchInputError } from './errors/search-input-error.ts';
+import { MAX_ENGINE_WORDS } from './query.ts';
+import type { RecordSet, SearchFilters } from './types.ts';
+
+/** A person as the reading knows them: forms to recognise, roles to resolve titles, statements on the corpus. */
+export interface ReadingPerson {
+  id: string;
+  name: string;
+  aliases: string[];
+  roles: Role[];
+  /** Passages attributed to the person in the indexed corpus. */
+  statements: number;
+}
+
+/** An event as the reading knows it (for `event:`). */
+export interface ReadingEvent {
+  id: string;
+  name: string;
+  aliases: string[];
+}
+
+/** What a reading needs of the corpus; stored in the meta record at reindex. */
+export interface ReadingKb {
+  people: ReadingPerson[];
+  events: ReadingEvent[];
+}
+
+/** One (speaker, role span) pair a title resolves to; dates are `YYYYMMDD` bounds, null when open. */
+export interface SpeakerSpan {
+  speakerId: string;
+  from: number | null;
+  to: number | null;
+}
+
+/** How the query was read; returned to the API caller as `interpretation`. */
+export interface QueryInterpretation {
+  /** The words searched once the person and the operators are taken out. */
+  topic: string;
+  /** The person whose words are searched ("said by"), when one was read. */
+  speaker: { id: string; name: string; matched: string; via: 'name' | 'title-name' | 'operator' } | null;
+  /** A title read alone: the people who held it, each only for the dates they held it. */
+  title: { text: string; matched: string; holders: { id: string; name: string; from: string | null; to: string | null }[] } | null;
+  event: { id: string; name: string; matched: string } | null;
+  /** From `from:` / `to:` (inclusive; partial dates cover their year or month). */
+  dateRange: { from: string | null; to: string | null } | null;
+  years: number[];
+  /** Words and phrases the hits must not contain (`-word`, `-"phrase"`). */
+  exclude: string[];
+  /** Quoted phrases kept in the topic. */
+  phrases: string[];
+  /** False when the reading found nothing and the words as typed were searched instead. */
+  applied: boolean;
+  /** Anything the reader should know: an operator not supported, a reading dropped. */
+  notes: string[];
+}
+
+/** The reading of a query: what to show, what to search, which filters to add. */
+export interface QueryReading {
+  interpretation: QueryInterpretation;
+  /** The query text handed to the planner (topic, phrases and `-exclusions`). */
+  q: string;
+  /** Filters the reading adds. */
+  filters: SearchFilters;
+  /** True when anything was read (otherwise the query runs as typed). */
+  changed: boolean;
+  /**
+   * True when the reading came only from what the reader typed on purpose (operators): it stands
+   * even when it finds nothing. A name or title read from free words falls back to the words as
+   * typed when it finds nothing.
+   */
+  strict: boolean;
+}
+
+/**
+ * Titles a query may use, folded, with their Vietnamese form (the prefix of KB role titles).
+ * English and short forms are what researchers type ("PM Chinh", "FM Son", "TBT Tô Lâm").
+ */
+const TITLES: { forms: string[]; title: string }[] = [
+  { forms: ['pho thu tuong thuong truc', 'standing deputy prime minister', 'standing deputy pm'], title: 'Phó Thủ tướng Thường trực' },
+  { forms: ['pho thu tuong', 'deputy prime minister', 'deputy pm', 'dpm', 'ptt'], title: 'Phó Thủ tướng' },
+  { forms: ['thu tuong', 'prime minister', 'pm', 'premier'], title: 'Thủ tướng' },
+  { forms: ['thu truong thuong truc', 'standing deputy minister'], title: 'Thứ trưởng thường trực' },
+  { forms: ['thu truong', 'deputy minister', 'deputy fm', 'vice minister'], title: 'Thứ trưởng' },
+  { forms: ['bo truong ngoai giao', 'bo truong bo ngoai giao', 'foreign minister', 'fm'], title: 'Bộ trưởng Bộ Ngoại giao' },
+  { forms: ['bo truong', 'minister'], title: 'Bộ trưởng' },
+  { forms: ['tong bi thu', 'tbt', 'general secretary', 'party general secretary', 'party chief'], title: 'Tổng Bí thư' },
+  { forms: ['chu tich nuoc', 'president', 'state president'], title: 'Chủ tịch nước' },
+  { forms: ['chu tich quoc hoi', 'na chairman', 'national assembly chairman'], title: 'Chủ tịch Quốc hội' },
+];
+
+/** Folded, lower-case syllables. */
+function fold(text: string): string[] {
+  return splitSyllables(foldDiacritics(toNfc(text)).toLowerCase()).map((s) => s.text);
+}
+
+const PREPARED_TITLES = TITLES.flatMap((t) => t.forms.map((f) => ({ title: t.title, syllables: fold(f) }))).sort(
+  (a, b) => b.syllables.length - a.syllables.length,
+);
+
+/** True when a role title starts with the title's syllables ("Thủ tướng Chính phủ" for "Thủ tướng", never "Phó Thủ tướng"). */
+function roleHasTitle(role: Role, title: string): boolean {
+  const r = fold(role.title);
+  const t = fold(title);
+  // "Bộ trưởng Ngoại giao" is the same office as "Bộ trưởng Bộ Ngoại giao".
+  const rNoBo = r.filter((s, i) => !(s === 'bo' && i > 1 && r[i + 1] === 'ngoai'));
+  const tNoBo = t.filter((s, i) => !(s === 'bo' && i > 1 && t[i + 1] === 'ngoai'));
+  return tNoBo.every((s, i) => rNoBo[i] === s);
+}
+
+/** A role boundary as a `YYYYMMDD` bound (a year or month covers its whole span). */
+function roleBound(value: string | null, end: boolean): number | null {
+  if (value === null) return null;
+  return dateBound(end ? 'to' : 'from', value.slice(0, 10));
+}
+
+/** The reading's view of the corpus: every person (KB and provisional) with statement counts, every event. */
+export function readingKbOf(records: Pick<RecordSet, 'passages' | 'people' | 'events'>, kb: Pick<KnowledgeBase, 'people' | 'events'>): ReadingKb {
+  const statements = new Map<string, number>();
+  for (const p of records.passages) if (p.speakerId) statements.set(p.speakerId, (statements.get(p.speakerId) ?? 0) + 1);
+  const people = new Map<string, Person>();
+  for (const p of [...kb.people, ...records.people]) if (!people.has(p.id)) people.set(p.id, p);
+  const events = new Map<string, ReadingEvent>();
+  for (const e of [...kb.events, ...records.events]) if (!events.has(e.id)) events.set(e.id, { id: e.id, name: e.name, aliases: e.aliases ?? [] });
+  return {
+    people: [...people.values()].map((p) => ({ id: p.id, name: p.name, aliases: p.aliases ?? [], roles: p.roles ?? [], statements: statements.get(p.id) ?? 0 })),
+    events: [...events.values()],
+  };
+}
+
+/** A token of the query: a word, a quoted phrase, an operator, an exclusion. */
+type Token =
+  | { kind: 'word'; text: string }
+  | { kind: 'phrase'; text: string }
+  | { kind: 'exclude'; text: string; phrase: boolean }
+  | { kind: 'op'; name: string; value: string; raw: string }
+  | { kind: 'or' };
+
+const OPERATORS = new Set(['speaker', 'event', 'year', 'from', 'to']);
+/** `name:"value"`, `name:value`, `-"phrase"`, `"phrase"`, `-word`, `OR`, or a word. */
+const TOKEN = /([A-Za-z]+):(?:"([^"]*)"?|(\S+))|-"([^"]*)"?|"([^"]*)"?|(\S+)/g;
+
+function tokenize(raw: string): Token[] {
+  const out: Token[] = [];
+  for (const m of raw.matchAll(TOKEN)) {
+    const [all, name, quotedValue, bareValue, excludedPhrase, phrase, word] = m;
+    if (name !== undefined && OPERATORS.has(name.toLowerCase())) {
+      out.push({ kind: 'op', name: name.toLowerCase(), value: (quotedValue ?? bareValue ?? '').trim(), raw: all });
+    } else if (name !== undefined) {
+      // "http:" or "lúc:" is not an operator: keep the words.
+      out.push({ kind: 'word', text: all });
+    } else if (excludedPhrase !== undefined) {
+      if (excludedPhrase.trim()) out.push({ kind: 'exclude', text: excludedPhrase.trim(), phrase: true });
+    } else if (phrase !== undefined) {
+      if (phrase.trim()) out.push({ kind: 'phrase', text: phrase.trim() });
+    } else if (word === 'OR') {
+      out.push({ kind: 'or' });
+    } else if (word !== undefined && word.length > 1 && word.startsWith('-') && /\p{L}|\p{N}/u.test(word.slice(1, 2))) {
+      out.push({ kind: 'exclude', text: word.slice(1), phrase: false });
+    } else if (word !== undefined) {
+      out.push({ kind: 'word', text: word });
+    }
+  }
+  return out;
+}
+
+/** Every form of a person, folded: the name, aliases, and the name without its diacritics. */
+function personForms(p: ReadingPerson): string[][] {
+  const seen = new Set<string>();
+  const out: string[][] = [];
+  for (const form of [p.name, ...p.aliases]) {
+    const f = fold(form);
+    // One syllable ("Sơn") would read half the corpus as a speaker.
+    if (f.length < 2 || seen.has(f.join(' '))) continue;
+    seen.add(f.join(' '));
+    out.push(f);
+  }
+  return out;
+}
+
+/** Finds a person by `speaker:` value: id, or any form (folded). */
+function findPerson(kb: ReadingKb, value: string): ReadingPerson | null {
+  const key = fold(value).join(' ');
+  return kb.people.find((p) => p.id === value || personForms(p).some((f) => f.join(' ') === key) || fold(p.name).join(' ') === key) ?? null;
+}
+
+/** Finds an event by `event:` value: id, name or alias (folded). */
+function findEvent(kb: ReadingKb, value: string): ReadingEvent | null {
+  const key = fold(value).join(' ');
+  return kb.events.find((e) => e.id === value || [e.name, ...e.aliases].some((f) => fold(f).join(' ') === key)) ?? null;
+}
+
+/** Quotes a phrase for the planner, which reads `"…"` as a phrase. */
+function quoted(text: string): string {
+  return `"${text.replace(/"/g, '')}"`;
+}
+
+/**
+ * Reads a query. `kb` null (an index built before readings existed) reads operators only.
+ * Throws `SearchInputError` naming the operator for a value that cannot be read
+ * (`speaker:"Nobody"`, `year:20x3`, `from:2024-13`).
+ */
+export function interpretQuery(raw: string, kb: ReadingKb | null, requestFilters: SearchFilters = {}): QueryReading {
+  const tokens = tokenize(toNfc(raw));
+  const interpretation: QueryInterpretation = {
+    topic: '', speaker: null, title: null, event: null, dateRange: null, years: [], exclude: [], phrases: [], applied: true, notes: [],
+  };
+  const filters: SearchFilters = {};
+  let strict = false;
+  let loose = false;
+
+  // Operators first: they are what the reader typed on purpose.
+  for (const tok of tokens) {
+    if (tok.kind === 'or') {
+      interpretation.notes.push('OR is not supported yet: every word is required');
+      continue;
+    }
+    if (tok.kind === 'exclude') {
+      interpretation.exclude.push(tok.text);
+      strict = true;
+      continue;
+    }
+    if (tok.kind !== 'op') continue;
+    strict = true;
+    const { name, value } = tok;
+    if (name === 'speaker') {
+      const person = kb ? findPerson(kb, value) : null;
+      if (!person) throw new SearchInputError(`unknown speaker ${JSON.stringify(value)} in the query (speaker:)`);
+      interpretation.speaker = { id: person.id, name: person.name, matched: tok.raw, via: 'operator' };
+    } else if (name === 'event') {
+      const event = kb ? findEvent(kb, value) : null;
+      if (!event) throw new SearchInputError(`unknown event ${JSON.stringify(value)} in the query (event:)`);
+      interpretation.event = { id: event.id, name: event.name, matched: tok.raw };
+    } else if (name === 'year') {
+      if (!/^\d{4}$/.test(value)) throw new SearchInputError(`invalid year ${JSON.stringify(value)} in the query (year:)`);
+      interpretation.years.push(Number(value));
+    } else {
+      dateBound(name as 'from' | 'to', value);
+      interpretation.dateRange = { from: null, to: null, ...interpretation.dateRange, [name]: value };
+    }
+  }
+
+  // Free words: a person's name (with or without a title), else a title alone.
+  const words = tokens.filter((t): t is Extract<Token, { kind: 'word' }> => t.kind === 'word').map((t) => t.text);
+  const folded = words.map((w) => fold(w).join(' '));
+  const taken = new Array<boolean>(words.length).fill(false);
+  // A pasted sentence ("Thủ tướng Phạm Minh Chính nhấn mạnh …", longer than the engine reads)
+  // is looking for its source, not for a speaker: only short queries are read.
+  const syllableCount = words.reduce((n, w) => n + fold(w).length, 0);
+  const canRead = kb !== null && !interpretation.speaker && !(requestFilters.speaker?.length) && syllableCount <= MAX_ENGINE_WORDS;
+  if (canRead) {
+    const people = kb.people;
+    // Full names (longest form first), optionally preceded by a title.
+    let best: { person: ReadingPerson; start: number; length: number } | null = null;
+    for (const person of people) {
+      if (person.statements === 0) continue;
+      for (const form of personForms(person)) {
+        for (let i = 0; i + form.length <= folded.length; i++) {
+          if (form.every((s, k) => folded[i + k] === s) && (!best || form.length > best.length)) best = { person, start: i, length: form.length };
+        }
+      }
+    }
+    const title = best ? titleEndingAt(folded, best.start) : null;
+    // A name alone ("pham minh chinh", "Thủ tướng Phạm Minh Chính") is searched as typed: the
+    // passages that print it. With a topic beside it, it is read as the speaker.
+    // Quoted phrases are topic too: 'Phạm Minh Chính "ngoại giao vắc-xin"' is his words on it.
+    const hasPhrase = tokens.some((t) => t.kind === 'phrase');
+    let nameAlone = best !== null && best.length + (title?.length ?? 0) === folded.length && !hasPhrase;
+    if (nameAlone) best = null;
+    if (best) {
+      let start = best.start;
+      if (title) start -= title.length;
+      for (let k = start; k < best.start + best.length; k++) taken[k] = true;
+      interpretation.speaker = {
+        id: best.person.id,
+        name: best.person.name,
+        matched: words.slice(start, best.start + best.length).join(' '),
+        via: title ? 'title-name' : 'name',
+      };
+      loose = true;
+    } else if (!nameAlone) {
+      // A title and a given name: "Bộ trưởng Sơn", "PM Chinh".
+      for (let i = 0; i < folded.length && !interpretation.speaker; i++) {
+        const title = titleAt(folded, i);
+        if (!title) continue;
+        const next = folded[i + title.length];
+        if (next === undefined) continue;
+        const fits = people.filter(
+          (p) => p.statements > 0 && fold(p.name).at(-1) === next && p.roles.some((r) => roleHasTitle(r, title.title)),
+        );
+        // A title and a given name with nothing else ("Bộ trưởng Sơn") is searched as typed too.
+        if (fits.length === 1 && title.length + 1 === folded.length && !hasPhrase) {
+          nameAlone = true;
+          break;
+        }
+        if (fits.length === 1) {
+          for (let k = i; k <= i + title.length; k++) taken[k] = true;
+          interpretation.speaker = { id: fits[0]!.id, name: fits[0]!.name, matched: words.slice(i, i + title.length + 1).join(' '), via: 'title-name' };
+          loose = true;
+        }
+      }
+    }
+    // A title alone, with a topic beside it: whoever held it on each passage's date.
+    if (!interpretation.speaker && !nameAlone) {
+      for (let i = 0; i < folded.length; i++) {
+        const title = titleAt(folded, i);
+        if (!title || title.length >= folded.length) continue;
+        const holders = people.flatMap((p) =>
+          p.statements > 0 ? p.roles.filter((r) => roleHasTitle(r, title.title)).map((r) => ({ person: p, role: r })) : [],
+        );
+        if (holders.length === 0) continue;
+        for (let k = i; k < i + title.length; k++) taken[k] = true;
+        interpretation.title = {
+          text: title.title,
+          matched: words.slice(i, i + title.length).join(' '),
+          holders: holders.map((h) => ({ id: h.person.id, name: h.person.name, from: h.role.from, to: h.role.to })),
+        };
+        filters.speakerSpans = holders.map((h) => ({ speakerId: h.person.id, from: roleBound(h.role.from, false), to: roleBound(h.role.to, true) }));
+        loose = true;
+        break;
+      }
+    }
+  }
+
+  if (interpretation.speaker) filters.speaker = [interpretation.speaker.id];
+  if (interpretation.event && !requestFilters.event?.length) filters.event = [interpretation.event.id];
+  if (interpretation.years.length) filters.year = interpretation.years;
+  if (interpretation.dateRange?.from) filters.from = interpretation.dateRange.from;
+  if (interpretation.dateRange?.to) filters.to = interpretation.dateRange.to;
+
+  // The topic: free words not read as a person or title, and the quoted phrases, in typed order.
+  const topicParts: string[] = [];
+  let w = 0;
+  for (const tok of tokens) {
+    if (tok.kind === 'word') {
+      if (!taken[w]) topicParts.push(tok.text);
+      w++;
+    } else if (tok.kind === 'phrase') {
+      topicParts.push(quoted(tok.text));
+      interpretation.phrases.push(tok.text);
+    }
+  }
+  interpretation.topic = topicParts.join(' ');
+  const exclusions = tokens.flatMap((t) => (t.kind === 'exclude' ? [t.phrase ? `-${quoted(t.text)}` : `-${t.text}`] : []));
+  const q = [...topicParts, ...exclusions].join(' ');
+  const changed = strict || loose || interpretation.notes.length > 0;
+  return { interpretation, q: changed ? q : raw, filters, changed, strict: strict && !loose };
+}
+
+/** The longest title form starting at syllable `i`. */
+function titleAt(folded: string[], i: number): { title: string; length: number } | null {
+  for (const t of PREPARED_TITLES) {
+    if (t.syllables.every((s, k) => folded[i + k] === s)) return { title: t.title, length: t.syllables.length };
+  }
+  return null;
+}
+
+/** The longest title form ending just before syllable `end`. */
+function titleEndingAt(folded: string[], end: number): { title: string; length: number } | null {
+  for (const t of PREPARED_TITLES) {
+    const start = end - t.syllables.length;
+    if (start >= 0 && t.syllables.every((s, k) => folded[start + k] === s)) return { title: t.title, length: t.syllables.length };
+  }
+  return null;
+}
+
+/**
+ * The request's filters with the reading's added. A filter the request already sets wins over
+ * the query's (the reading adds a speaker only when the request names none); years intersect.
+ */
+export function mergeReadingFilters(request: SearchFilters, reading: SearchFilters): SearchFilters {
+  const out: SearchFilters = { ...request };
+  if (reading.speaker && !request.speaker?.length) out.speaker = reading.speaker;
+  if (reading.speakerSpans && !request.speaker?.length) out.speakerSpans = reading.speakerSpans;
+  if (reading.event && !request.event?.length) out.event = reading.event;
+  if (reading.year) {
+    const both = request.year?.length ? request.year.filter((y) => reading.year!.includes(y)) : reading.year;
+    // `year:2023` with the 2021 facet ticked: no passage is both; year 0 matches none.
+    out.year = both.length ? both : [0];
+  }
+  if (reading.from && (!request.from || reading.from > request.from)) out.from = reading.from;
+  if (reading.to && (!request.to || reading.to < request.to)) out.to = reading.to;
+  return out;
+}
