@@ -93,6 +93,14 @@ describe('no silent loss of diacritics (issue 10.1)', () => {
     expect(ids).toContain(xid('cyrillic'));
   });
 
+  it('a pasted long quote whose diacritics match nothing exactly gets the offer too, not folded hits', async () => {
+    const res = await search('Hội thảo chuyên đề về ngoai giao kinh te tai Ha Noi va cac nuoc trong khu vuc');
+    expect(res.hits).toEqual([]);
+    expect(res.relaxed?.available).toBe(true);
+    expect(res.relaxed?.query).toBe('Hoi thao chuyen de ve ngoai giao kinh te tai Ha Noi va cac nuoc trong khu vuc');
+    expect((await found(res.relaxed!.query))[0]).toBe(xid('zwsp'));
+  });
+
   it('offers nothing when the relaxed search finds nothing either', async () => {
     const res = await search('Kazắc');
     expect(res.total).toBe(0);
