@@ -27,11 +27,16 @@ export function spanText(src: SourceDocument, span: Span): string {
 }
 
 /** Sentence-final punctuation, closing quotes and brackets included. */
-export const TERMINAL = /[.!?…:;"”’»)\]]$/u;
+export const TERMINAL = /[.!?…:;"”’»)\]。！？：；」』）]$/u;
 
-/** Number of space-separated words. */
+/** Scripts written without spaces between words: each character counts as a word (a fair proxy for length). */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/gu;
+
+/** Number of words: space-separated words, and characters of scripts written without spaces (Chinese, Japanese, Thai). */
 export function wordCount(text: string): number {
-  return text.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  const unspaced = text.match(UNSPACED)?.length ?? 0;
+  const spaced = text.replace(UNSPACED, ' ').split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  return spaced + Math.ceil(unspaced / 2);
 }
 
 /** True when the first letter of the text is lower-case (a line that continues a sentence). */

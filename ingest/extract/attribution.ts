@@ -28,7 +28,7 @@
  */
 import { slugify } from '../../lib/vietnamese.ts';
 import type { KnowledgeBase, PassageKind } from '../types.ts';
-import { sentenceStart } from './match.ts';
+import { memoizeByObject, sentenceStart } from './match.ts';
 import { isVietnameseFullName } from './people.ts';
 import {
   canonicalTitle,
@@ -267,7 +267,21 @@ const HONORIFIC_NAME = /(?<![\p{L}])(?:Ông|Bà|ông|bà|Chị|chị|Anh|anh|Mr\
 const SHORT_NAME = /(?<![\p{L}])(?:Ông|Bà|ông|bà|Chị|chị|Anh|anh|Cô|cô|[Ll]ương y)\s+(\p{Lu}\p{Ll}*)(?![\p{L}])(?!\s+\p{Lu})/gu;
 
 /** The people a passage names (KB and provisional), for callers that list mentions. */
-export function namedPeople(text: string, kb: KnowledgeBase): { mentions: PersonMention[]; provisional: (CandidateName & { id: string })[] } {
+export function namedPeople(text: string, kb: KnowledgeBase): NamedPeople {
+  const cache = namedCache(kb);
+  const hit = cache.get(text);
+  if (hit) return hit;
+  const found = namedPeopleUncached(text, kb);
+  // Extraction asks about the same passage several times (attribution, mentions): remember a bounded number.
+  if (cache.size > 5000) cache.clear();
+  cache.set(text, found);
+  return found;
+}
+
+type NamedPeople = { mentions: PersonMention[]; provisional: (CandidateName & { id: string })[] };
+const namedCache = memoizeByObject((_kb: KnowledgeBase) => new Map<string, NamedPeople>());
+
+function namedPeopleUncached(text: string, kb: KnowledgeBase): NamedPeople {
   const mentions = findPersonMentions(text, kb);
   const provisional = findCandidateNames(text, mentions).map((c) => ({ ...c, id: slugify(c.name) }));
   // "Chị Nguyễn Thị Huyền", "ông Đinh Việt Sơn": a full name after an honorific, no title.
@@ -281,7 +295,8 @@ export function namedPeople(text: string, kb: KnowledgeBase): { mentions: Person
 }
 
 function agentsOf(text: string, kb: KnowledgeBase, resolver: TitleResolver, lastSpeaker: string | null): { agents: Agent[]; named: boolean } {
-  const { mentions, provisional } = namedPeople(text, kb);
+  const { mentions, provisional: found } = namedPeople(text, kb);
+  const provisional = found.filter((c) => c.printedTitle);
   const agents: Agent[] = [];
   for (const p of text.matchAll(PRONOUN)) {
     const lead = text.slice(sentenceStart(text, p.index), p.index);

@@ -246,6 +246,9 @@ export interface CandidateName {
   titleStart: number;
 }
 
+/** An English title word right before a position ("… Minister |Marc Knapper"). */
+const EN_TITLE_END = /(?:Minister|President|Secretary|Ambassador|Spokesperson)\s+$/u;
+
 /** Capitalised words that follow an English title but are not a name ("Minister of …", "President Trump's Government"). */
 const NOT_NAME_WORDS = /^(Of|The|And|For|To|In|At|On|Government|Party|State|Ministry|Vietnam|Viet|Nam|Foreign|Affairs|Office|Council|Committee|National|Assembly|Republic|Socialist|People|Central|Commission|General|Deputy|Minister|Prime|President|Secretary|Ambassador)$/u;
 
@@ -279,8 +282,10 @@ export function findCandidateNames(text: string, mentions: readonly PersonMentio
     let name = m[0];
     const start = m.index;
     const vietnamese = isVietnameseName(name);
+    // Most capitalised words are neither a Vietnamese name nor right after an English title: skip them cheaply.
+    if (!vietnamese && !EN_TITLE_END.test(text.slice(Math.max(0, start - 16), start))) continue;
     const before = titleBefore(text, start);
-    const english = before !== null && /^[A-Z]/.test(before.title) && /^[A-Za-z]/.test(before.title) && TITLES.indexOf(before.title) >= TITLES.indexOf('Deputy Prime Minister');
+    const english = before !== null && TITLES.indexOf(before.title) >= TITLES.indexOf('Deputy Prime Minister');
     if (!vietnamese && !english) continue;
     if (!vietnamese) {
       // English title + name: keep the capitalised words that read as a name.

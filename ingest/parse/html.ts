@@ -66,11 +66,34 @@ export function parseHtml(src: SourceDocument): ParsedDocument {
   if (sapo) blocks.unshift(sapo);
   const outside = titleOutsideRoot($, root, meta);
   if (outside) blocks.unshift(outside);
+  if (!meta.date) bylineTimestamp($, root, blocks, meta);
   const bodyChars = blocks.filter((b) => b.kind === 'paragraph' || b.kind === 'list-item').reduce((n, b) => n + b.text.length, 0);
   if (bodyChars < MIN_BODY_CHARS) {
     throw new IngestError(src.path, 'no-article-body', `HTML has no article body (${bodyChars} characters of paragraph text outside navigation and page chrome)`);
   }
   return { source: src, meta, blocks, dropped };
+}
+
+/**
+ * The byline timestamp printed between the headline and the body ("<time>17:26 - 18/01/2016</time>",
+ * "<span class=date>Thứ ba, 25/1/2022</span>"): the first date-like element before the first body
+ * paragraph, outside page chrome, site headers and related-link boxes (a render date sits in the
+ * site header; a related item's date sits in its box). Sets `meta.date` (dateSource `dateline`).
+ */
+function bylineTimestamp($: cheerio.CheerioAPI, root: cheerio.Cheerio<Element>, blocks: readonly RawBlock[], meta: SourceMeta): void {
+  const firstBody = blocks.find((b) => b.kind === 'paragraph')?.span.start ?? Infinity;
+  const h1 = $('h1').first().get(0)?.sourceCodeLocation?.startOffset ?? 0;
+  for (const el of $('time, [class*=date i], [class*=time i], [itemprop=datePublished]').toArray()) {
+    const at = el.sourceCodeLocation?.startOffset ?? -1;
+    if (at < h1 || at > firstBody) continue;
+    if ($(el).closest(`${CHROME_SELECTOR},header,${RELATED_BOX}`).length > 0) continue;
+    const dl = parseDateline(normalizeSpace($(el).attr('datetime') ?? $(el).text()));
+    if (dl?.date) {
+      meta.date = dl.date;
+      return;
+    }
+  }
+  void root;
 }
 
 /** Boxes of related links inside an article template ("Box-Related", "tin liên quan", "list-news"). */

@@ -40,3 +40,15 @@ describe('an op-ed by a minister', () => {
     expect(out.article.points.map((p) => p.label)).toEqual(['Thứ nhất', 'Thứ hai']);
   });
 });
+
+describe('French and Chinese articles', () => {
+  it.each([
+    ['fr-article.txt', 'fr', 'Le Vietnam renforce sa diplomatie économique', 'exemple-journal.fr'],
+    ['zh-article.txt', 'zh', '越南举行第三十二届外交会议', 'example-news.cn'],
+  ])('%s ingests as %s with its own title, no Vietnamese-only figures and the url host as outlet', async (file, language, title, source) => {
+    const out = await run(file);
+    expect(out.article).toMatchObject({ language, title, titleDerived: false, source });
+    expect(out.article.figures).toEqual([]);
+    expect(out.passages.length).toBeGreaterThanOrEqual(3);
+  });
+});
