@@ -349,8 +349,13 @@ function toTheme(raw: Unsafe): ThemeView {
     text: String(raw?.text ?? ''),
     passageId: str(raw?.passageId) ?? str(raw?.passage?.id),
     eventId: str(raw?.eventId),
-    sources: arr(raw?.sources).map((s: Unsafe) => ({ text: String(s?.text ?? ''), source: str(s?.source), passageId: String(s?.passageId ?? ''), url: str(s?.url) })),
-    variants: raw?.variants === true,
+    // Only the compare view gives the printings of a theme.
+    ...(Array.isArray(raw?.sources)
+      ? {
+          sources: arr(raw.sources).map((s: Unsafe) => ({ text: String(s?.text ?? ''), source: str(s?.source), passageId: String(s?.passageId ?? ''), url: str(s?.url) })),
+          variants: raw?.variants === true,
+        }
+      : {}),
   };
 }
 
