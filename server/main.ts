@@ -16,6 +16,7 @@ import { ConfigError, loadConfig, type Config } from '../lib/config.ts';
 import type { EngineHandle } from '../search/engine.ts';
 import { connectEngine, createSearchService, type SearchService } from '../search/index.ts';
 import { buildApp } from './app.ts';
+import { warmCitationEngine } from './citations.ts';
 import type { Readiness } from './plugins/services.ts';
 
 /** A running server: where it listens, when it can search, how to stop it. */
@@ -106,6 +107,8 @@ export async function start(config: Config, log: Logger = createLogger(config)):
     app.invalidateCatalog();
     readiness.ready = true;
     log.info(`ready: ${url} (API docs at ${url}/docs)`);
+    // After the index, off the start-up path: the first citation then answers at once.
+    setImmediate(warmCitationEngine);
   })();
   // The caller awaits `ready`; a rejection it has not awaited yet must not crash the process first.
   ready.catch(() => {});
