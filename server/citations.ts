@@ -329,6 +329,18 @@ export function formatCslJson(c: CitationInput): Record<string, unknown> {
   return cslItem(c);
 }
 
+/**
+ * Builds citeproc's APA engine once (its style and locale take about a second to parse), so the
+ * first passage page after start does not pay for it. Errors are ignored: a real request reports them.
+ */
+export function warmCitationEngine(): void {
+  try {
+    formatApa({ passageId: 'warm-up', text: '…', title: '…', date: '2000-01-01', source: '…', author: 'Nguyễn Văn A', url: null, permalink: 'http://localhost/', accessed: '2000-01-01' });
+  } catch {
+    // See above.
+  }
+}
+
 /** All formats for one passage. */
 export function formatCitations(c: CitationInput): Citations {
   return {

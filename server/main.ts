@@ -22,6 +22,7 @@ import { buildKeyFor, createCorpusSync, type CorpusSync } from './corpus-sync.ts
 
 export { buildKeyFor } from './corpus-sync.ts';
 import { watchCorpus, type CorpusWatcher } from './corpus-watch.ts';
+import { warmCitationEngine } from './citations.ts';
 import type { Readiness } from './plugins/services.ts';
 
 /** A running server: where it listens, when it can search, how to stop it. */
@@ -152,6 +153,8 @@ export async function start(config: Config, log: Logger = createLogger(config)):
       // Files written while the index was being built were not in it, and the watcher started after.
       if (changed) await corpusSync.syncAll().catch((err: unknown) => log.error({ err }, 'corpus sync after the build failed'));
     }
+    // After the index, off the start-up path: the first citation then answers at once.
+    setImmediate(warmCitationEngine);
   })();
   // The caller awaits `ready`; a rejection it has not awaited yet must not crash the process first.
   ready.catch(() => {});

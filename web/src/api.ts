@@ -435,8 +435,13 @@ function toTheme(raw: Unsafe): ThemeView {
     passageId: str(raw?.passageId) ?? str(raw?.passage?.id),
     eventId: str(raw?.eventId),
     source: str(raw?.source),
-    sources: arr(raw?.sources).map((s: Unsafe) => ({ text: String(s?.text ?? ''), source: str(s?.source), passageId: String(s?.passageId ?? ''), url: str(s?.url) })),
-    variants: raw?.variants === true,
+    // Only the compare view gives the printings of a theme.
+    ...(Array.isArray(raw?.sources)
+      ? {
+          sources: arr(raw.sources).map((s: Unsafe) => ({ text: String(s?.text ?? ''), source: str(s?.source), passageId: String(s?.passageId ?? ''), url: str(s?.url) })),
+          variants: raw?.variants === true,
+        }
+      : {}),
   };
 }
 
