@@ -12,7 +12,7 @@
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { IngestError } from '../errors.ts';
-import { decodeVni, reinterpretCodePage, repairMojibake, type LegacyRepair, type RepairAttempt } from './legacy-text.ts';
+import { decodeVni, MOJIBAKE_HINT, reinterpretCodePage, repairMojibake, type LegacyRepair, type RepairAttempt } from './legacy-text.ts';
 import { vietnameseValidity } from './syllable.ts';
 
 export type { LegacyRepair } from './legacy-text.ts';
@@ -109,8 +109,18 @@ export function decodeBytes(rel: string, bytes: Uint8Array): { text: string; dec
 export function repairText(rel: string, text: string): RepairAttempt | null {
   const base = vietnameseValidity(text);
   if (base.words === 0) return null;
+  // Mojibake sequences are specific enough to repair where they are, even in a mostly good text.
+  const mojibake = MOJIBAKE_HINT.test(text) ? repairMojibake(text) : null;
+  if (mojibake && mojibake.changed > 0) {
+    const after = vietnameseValidity(mojibake.text);
+    if (mojibake.exact && after.ratio > base.ratio) return mojibake;
+    // A byte lost on the way ("á»?"): the part that can be repaired shows what it was.
+    if (!mojibake.exact && mojibake.changed >= 2) throw garbled(rel, mojibake);
+  }
+  // A whole-text misreading (legacy code page, VNI) must lift the text by MIN_GAIN to GOOD_RATIO,
+  // which a text already reading this well cannot need.
+  if (base.ratio > GOOD_RATIO - MIN_GAIN) return null;
   const attempts = [
-    repairMojibake(text),
     reinterpretCodePage(text, 'tcvn3'),
     reinterpretCodePage(text, 'viscii'),
     reinterpretCodePage(text, 'windows-1258'),
@@ -125,9 +135,6 @@ export function repairText(rel: string, text: string): RepairAttempt | null {
     if (best.attempt.exact) return best.attempt;
     throw garbled(rel, best.attempt);
   }
-  // Mojibake with a byte lost on the way ("á»?"): the part that can be repaired shows what it was.
-  const mojibake = attempts.find((a) => a.repair === 'mojibake');
-  if (mojibake && !mojibake.exact && mojibake.changed >= 2) throw garbled(rel, mojibake);
   return null;
 }
 

@@ -62,6 +62,8 @@ const LEAD3 = charClass(0xe0, 0xef);
 const LEAD4 = charClass(0xf0, 0xf4);
 /** A run of complete UTF-8 sequences as Windows-1252 shows them. */
 const MOJIBAKE_RUN = new RegExp(`(?:${LEAD2}${CONT}|${LEAD3}${CONT}{2}|${LEAD4}${CONT}{3})+`, 'gu');
+/** A quick test for any UTF-8 lead byte followed by a continuation byte, as Windows-1252 shows them. */
+export const MOJIBAKE_HINT = new RegExp(`(?:${LEAD2}|${LEAD3}|${LEAD4})${CONT}`, 'u');
 /** A lead byte followed by too few continuation bytes: one was lost (replaced by "?", dropped). */
 const MOJIBAKE_BROKEN = new RegExp(`${LEAD3}${CONT}(?!${CONT})|${LEAD4}${CONT}{1,2}(?!${CONT})`, 'u');
 /** What a repaired sequence may decode to: Latin letters (Vietnamese included), marks, punctuation, symbols. */

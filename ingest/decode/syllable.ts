@@ -23,12 +23,20 @@ const SYLLABLE = new RegExp(`^(?:${ONSETS.join('|')})?(?:${NUCLEI.join('|')})(?:
 /** Punctuation that may wrap a word in running text; stripped before the check. */
 const EDGE_PUNCTUATION = /^[\s"'“”‘’«»()[\]{}.,;:!?…–—\-/*]+|[\s"'“”‘’«»()[\]{}.,;:!?…–—\-/*]+$/gu;
 
+/** Answers by word: a text repeats a few thousand distinct syllables, so most checks are a lookup. */
+const verdicts = new Map<string, boolean>();
+const MAX_CACHED = 50_000;
+
 /** True when `word` (one syllable, any case, NFC or NFD) has the shape of a Vietnamese syllable. */
 export function isVietnameseSyllable(word: string): boolean {
+  const known = verdicts.get(word);
+  if (known !== undefined) return known;
   const nfd = word.toLowerCase().normalize('NFD');
   const tones = nfd.match(TONE_MARKS)?.length ?? 0;
-  if (tones > 1) return false;
-  return SYLLABLE.test(nfd.replace(TONE_MARKS, '').normalize('NFC'));
+  const verdict = tones <= 1 && SYLLABLE.test(nfd.replace(TONE_MARKS, '').normalize('NFC'));
+  if (verdicts.size >= MAX_CACHED) verdicts.clear();
+  verdicts.set(word, verdict);
+  return verdict;
 }
 
 /** What `vietnameseValidity` counted. */

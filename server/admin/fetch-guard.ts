@@ -34,9 +34,12 @@ for (const [net4, prefix] of [
   ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4],
 ] as const) BLOCKED.addSubnet(net4, prefix, 'ipv4');
 for (const [net6, prefix] of [
-  ['::', 128], ['::1', 128], ['::ffff:0:0', 96], ['64:ff9b::', 96], ['100::', 64], ['2001::', 23], ['2001:db8::', 32],
+  ['::', 128], ['::1', 128], ['64:ff9b::', 96], ['100::', 64], ['2001::', 23], ['2001:db8::', 32],
   ['2002::', 16], ['fc00::', 7], ['fe80::', 10], ['fec0::', 10], ['ff00::', 8],
 ] as const) BLOCKED.addSubnet(net6, prefix, 'ipv6');
+// No ::ffff:0:0/96 rule: BlockList matches every IPv4 address against it. IPv4-mapped IPv6
+// addresses are judged as the IPv4 address they carry (isAllowedAddress).
+
 
 /** Options of `fetchPublicPage`. */
 export interface FetchOptions {
@@ -68,8 +71,14 @@ export function isAllowedAddress(ip: string, allowPrivate: readonly string[]): b
   if (allowPrivate.some((a) => normaliseIp(a) === normaliseIp(ip))) return true;
   if (family === 6) {
     // An IPv4-mapped address (::ffff:10.0.0.1) is judged as the IPv4 address it carries.
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+    const mapped = /^(?:0{0,4}:){0,5}:?ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
     if (mapped) return isAllowedAddress(mapped[1]!, allowPrivate);
+    const hex = /^(?:0{0,4}:){0,5}:?ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(ip);
+    if (hex) {
+      const hi = parseInt(hex[1]!, 16);
+      const lo = parseInt(hex[2]!, 16);
+      return isAllowedAddress(`${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`, allowPrivate);
+    }
     return !BLOCKED.check(ip, 'ipv6');
   }
   return !BLOCKED.check(ip, 'ipv4');

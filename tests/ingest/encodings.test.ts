@@ -33,6 +33,7 @@ const A = {
   tcvn3Font: article('Nghệ An', 'người Việt Nam ở nước ngoài'),
   vniFont: article('Lào Cai', 'thông tin đối ngoại'),
   vniBytes: article('Bắc Ninh', 'đối ngoại địa phương'),
+  partial: article('Thái Nguyên', 'hợp tác đầu tư'),
 };
 
 /** Windows-1258 keeps â ê ô ơ ư ă precomposed and writes the tone as a combining mark after them. */
@@ -101,6 +102,10 @@ beforeAll(async () => {
   await w('tcvn3-font.txt', tcvn3Font(A.tcvn3Font.text));
   await w('vni-font.txt', vniFont(A.vniFont.text));
   await w('vni-bytes.txt', iconv.encode(vniFont(A.vniBytes.text), 'windows1252'));
+  // One paragraph pasted in as mojibake into an otherwise good file: that paragraph is repaired.
+  const lines = A.partial.text.split('\n');
+  lines[4] = mojibake(lines[4]!);
+  await w('mojibake-partial.txt', lines.join('\n'));
   // Mojibake whose undefined byte 0x9D ("ờ" = E1 BB 9D) was lost as "?": no exact repair exists.
   await w('mojibake-lost.txt', mojibake(article('Vĩnh Phúc', 'người lao động').text).replace(/\u009D/g, '?'));
   // Half VNI, half Unicode: the VNI part decodes, but the round trip does not give the file back.
@@ -141,6 +146,13 @@ describe('garbled Vietnamese is repaired when the repair is exact', () => {
     expect(warning(file)?.message).toMatch(note);
   });
 
+  it('repairs a single mojibake paragraph inside an otherwise good file', () => {
+    const [, , , , fifth] = A.partial.text.split('\n');
+    expect(fifth).toMatch(/^Phát biểu khai mạc/);
+    expect(bodyOf('mojibake-partial.txt')).toContain(fifth);
+    expect(warning('mojibake-partial.txt')?.rule).toBe('encoding-repaired');
+  });
+
   it('repairs the example of the issue, "Bá»™ Ngoáº¡i giao tá»• chá»©c", to "Bộ Ngoại giao tổ chức"', () => {
     expect(mojibake('Bộ Ngoại giao tổ chức')).toBe('Bá»™ Ngoáº¡i giao tá»• chá»©c');
     expect(byFile('mojibake.txt')?.title).toMatch(/^Bộ Ngoại giao tổ chức /);
@@ -163,6 +175,6 @@ describe('garbled text without an exact repair is refused, never indexed', () =>
 
   it('indexes no passage with mojibake, legacy-font symbols or replacement characters', () => {
     for (const p of result.passages) expect(p.text).not.toMatch(/á»|Ã|[¹¸µ¶·»¼½¾Þ\uFFFD]|oä|aï/u);
-    expect(result.articles).toHaveLength(8);
+    expect(result.articles).toHaveLength(9);
   });
 });
