@@ -59,7 +59,7 @@ class MeiliSearchService implements SearchService {
     return this.writer.reindex(records, opts);
   }
 
-  applyArticles(records: RecordSet, opts: { kb: KnowledgeBase; fingerprint?: string }): Promise<ApplyReport> {
+  applyArticles(records: RecordSet, opts: { kb: KnowledgeBase; fingerprint?: string | Promise<string> }): Promise<ApplyReport> {
     return this.writer.applyArticles(records, opts);
   }
 

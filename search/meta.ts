@@ -20,8 +20,7 @@ export interface MetaDoc {
   updatedAt?: string;
   /** What the build depends on besides the corpus files (KB, pipeline, settings); see `EngineHealth.buildKey`. */
   buildKey?: string;
-  /** Start of an incremental update in progress (null once it is recorded in `updatedAt`). */
-  updatingSince?: string | null;
+
   /** KB alias groups, so query expansion works after a restart without reindexing. */
   aliasGroups: AliasGroup[];
   /** People (with roles and statement counts) and events, for reading a query; absent in older indexes. */

@@ -183,9 +183,10 @@ export interface SearchService {
    * new passages are written first, then the stale passages of the same articles (and of older
    * versions of the same source files) are deleted, so a search sees the article throughout.
    * Runs after any reindex in progress. `fingerprint`, when given, becomes the serving corpus
-   * fingerprint. Throws `EngineTaskError` when there is no index yet (a full reindex comes first).
+   * fingerprint (a promise is awaited only after the documents are queued). Throws
+   * `EngineTaskError` when there is no index yet (a full reindex comes first).
    */
-  applyArticles(records: RecordSet, opts: { kb: KnowledgeBase; fingerprint?: string }): Promise<ApplyReport>;
+  applyArticles(records: RecordSet, opts: { kb: KnowledgeBase; fingerprint?: string | Promise<string> }): Promise<ApplyReport>;
   /** Deletes these articles and their passages (unknown ids are ignored). */
   removeArticles(articleIds: string[], opts?: { fingerprint?: string }): Promise<void>;
   /** The indexed articles of these source files (all articles when `sourceFiles` is omitted), id and hash only. */

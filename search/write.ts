@@ -162,7 +162,7 @@ export class IndexWriter {
    * and usually in one batch (one commit), so a search sees the old version or the new one.
    * @see https://www.meilisearch.com/docs/learn/async/asynchronous_operations#auto-batching
    */
-  applyArticles(records: RecordSet, opts: { kb: KnowledgeBase; fingerprint?: string }): Promise<ApplyReport> {
+  applyArticles(records: RecordSet, opts: { kb: KnowledgeBase; fingerprint?: string | Promise<string> }): Promise<ApplyReport> {
     return this.serially(() => this.apply(records, opts));
   }
 
@@ -196,7 +196,7 @@ export class IndexWriter {
     return out;
   }
 
-  private async apply(records: RecordSet, opts: { kb: KnowledgeBase; fingerprint?: string }): Promise<ApplyReport> {
+  private async apply(records: RecordSet, opts: { kb: KnowledgeBase; fingerprint?: string | Promise<string> }): Promise<ApplyReport> {
     const started = Date.now();
     await this.requireLive();
     const newIds = new Set(records.articles.map((a) => a.id));
@@ -216,16 +216,17 @@ export class IndexWriter {
     // neighbours got (a KB change forces a full reindex, never an update).
     const { matcher } = await this.meta.load();
     const docs = buildPassageDocs(records, matcher ?? new AliasMatcher(buildAliasGroups(opts.kb)));
-    // Order: the people, events and articles a passage points to first (a hit never links to an
+    // People and events come from the serving build's KB, so only those the index lacks are written.
+    const [people, events] = await Promise.all([this.missing('people', records.people), this.missing('events', records.events)]);
+    // Order: the people, events and article a passage points to first (a hit never links to an
     // unknown speaker or a missing article), then the passages (add, then delete the stale ones),
-    // then the replaced articles, then the meta record.
-    // The engine works one batch at a time and puts consecutive document tasks of one index in
-    // one batch: enqueued while the earlier tasks (the meta marker first, always) run, the
+    // then the replaced articles, then the meta record. The engine works one batch at a time, so
+    // the article is searchable after two batches (articles, passages); and it puts consecutive
+    // document tasks of one index in one batch: enqueued while the articles' batch runs, the
     // passages' add and delete usually commit together, so a search sees one version, not both.
     const steps: WriteStep[] = [];
-    steps.push(['marking the update', 'meta', () => this.engine.index('meta').updateDocuments([{ id: META_ID, updatingSince: new Date(started).toISOString() }])]);
-    if (records.people.length > 0) steps.push(['indexing people', 'people', () => this.engine.index('people').addDocuments(records.people as unknown as Record<string, any>[]), records.people]);
-    if (records.events.length > 0) steps.push(['indexing events', 'events', () => this.engine.index('events').addDocuments(records.events as unknown as Record<string, any>[]), records.events]);
+    if (people.length > 0) steps.push(['indexing people', 'people', () => this.engine.index('people').addDocuments(people as unknown as Record<string, any>[]), people]);
+    if (events.length > 0) steps.push(['indexing events', 'events', () => this.engine.index('events').addDocuments(events as unknown as Record<string, any>[]), events]);
     steps.push(['indexing articles', 'articles', () => this.engine.index('articles').addDocuments(records.articles as unknown as Record<string, any>[]), records.articles]);
     const firstPassageStep = steps.length;
     for (const batch of chunks(docs, UPLOAD_BATCH)) {
@@ -234,8 +235,11 @@ export class IndexWriter {
     if (stale.length > 0) steps.push(['deleting stale passages', 'passages', () => this.engine.index('passages').deleteDocuments(stale)]);
     const lastPassageStep = steps.length - 1;
     if (replaced.length > 0) steps.push(['deleting replaced articles', 'articles', () => this.engine.index('articles').deleteDocuments(replaced)]);
-    steps.push(['recording the update', 'meta', () => this.engine.index('meta').updateDocuments([metaPatch(opts.fingerprint)])]);
-    const tasks = await this.writeInOrder(steps);
+    const tasks = await this.writeInOrder(steps, async () => {
+      // The fingerprint (a hash of the whole folder) may still be computing: the writes above are already queued.
+      const fingerprint = await opts.fingerprint;
+      return ['recording the update', 'meta', () => this.engine.index('meta').updateDocuments([metaPatch(fingerprint)])];
+    });
     this.meta.clear();
     const passageBatches = new Set(tasks.slice(firstPassageStep, lastPassageStep + 1).map((t) => t.batchUid));
     if (stale.length > 0 && passageBatches.size > 1) {
@@ -257,13 +261,15 @@ export class IndexWriter {
    * Enqueues every step at once (the engine runs tasks in enqueue order), then waits for all and
    * returns the finished tasks in step order; the first failure is thrown.
    */
-  private async writeInOrder(steps: WriteStep[]): Promise<Task[]> {
+  private async writeInOrder(steps: WriteStep[], last?: () => Promise<WriteStep>): Promise<Task[]> {
     const waits: Promise<Task | Error>[] = [];
-    for (const [what, , start, batch] of steps) {
+    const enqueue = async ([what, , start, batch]: WriteStep) => {
       const task = start();
       waits.push(this.engine.waitOk(what, task, batch).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err)))));
       await this.engine.call(what, () => task);
-    }
+    };
+    for (const step of steps) await enqueue(step);
+    if (last) await enqueue(await last());
     const done = await Promise.all(waits);
     const firstError = done.find((t): t is Error => t instanceof Error);
     if (firstError) throw firstError;
@@ -274,6 +280,17 @@ export class IndexWriter {
   private async touchMeta(fingerprint: string | undefined): Promise<void> {
     await this.engine.waitOk('recording the update', this.engine.index('meta').updateDocuments([metaPatch(fingerprint)]));
     this.meta.clear();
+  }
+
+  /** The records whose ids the index does not hold yet. */
+  private async missing<T extends { id: string }>(name: IndexName, records: T[]): Promise<T[]> {
+    if (records.length === 0) return [];
+    const have = new Set<string>();
+    for (const chunk of chunks(records.map((r) => r.id), FILTER_CHUNK)) {
+      const docs = await this.allDocs<{ id: string }>(name, ['id'], `id IN [${chunk.map(quoteFilterValue).join(', ')}]`);
+      for (const d of docs) have.add(d.id);
+    }
+    return records.filter((r) => !have.has(r.id));
   }
 
   /** Ids of every passage of these articles. */
@@ -344,5 +361,5 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 
 /** The meta record's fields an incremental update changes: its time, and the corpus fingerprint it leaves. */
 function metaPatch(fingerprint: string | undefined): Record<string, unknown> {
-  return { id: META_ID, updatedAt: new Date().toISOString(), updatingSince: null, ...(fingerprint ? { fingerprint } : {}) };
+  return { id: META_ID, updatedAt: new Date().toISOString(), ...(fingerprint ? { fingerprint } : {}) };
 }

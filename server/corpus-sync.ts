@@ -99,7 +99,7 @@ export function createCorpusSync(opts: CorpusSyncOptions): CorpusSync {
   };
 
   const apply = async (relPaths: string[]): Promise<SyncResult> => {
-    // Hashing the whole folder overlaps the ingest instead of delaying the write.
+    // Hashing the whole folder runs beside the ingest and the writes instead of delaying them.
     const fingerprinted = fingerprint();
     fingerprinted.catch(() => {});
     const { ok, rejected } = checkPaths(relPaths);
@@ -139,7 +139,7 @@ export function createCorpusSync(opts: CorpusSyncOptions): CorpusSync {
     };
     let replaced: string[] = [];
     if (articles.length > 0) {
-      const report = await opts.search.applyArticles(records, { kb: opts.kb, fingerprint: await fingerprinted });
+      const report = await opts.search.applyArticles(records, { kb: opts.kb, fingerprint: fingerprinted });
       replaced = report.replacedArticleIds;
       opts.onChange?.();
       opts.log?.info(

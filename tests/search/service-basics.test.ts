@@ -17,7 +17,12 @@ describe('search service basics', () => {
       engineVersion: '1.21.0',
       counts: { articles: 3, passages: records.passages.length, people: 4, events: 3 },
       corpusFingerprint: 'fp-t_search_basics_',
+      indexBytes: { documents: expect.any(Number), database: expect.any(Number) },
+      engineMemoryBytes: null,
+      lastUpdate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      buildKey: null,
     });
+    expect(health.indexBytes!.documents).toBeGreaterThan(0);
   });
 
   it('reports no fingerprint and zero counts before the first index', async () => {
