@@ -414,8 +414,9 @@ function toPointGroup(raw: Unsafe): PointGroupView {
 }
 
 function toTheme(raw: Unsafe): ThemeView {
-  if (typeof raw === 'string') return { text: raw, passageId: null, eventId: null, source: null };
-  return { text: String(raw?.text ?? ''), passageId: str(raw?.passageId) ?? str(raw?.passage?.id), eventId: str(raw?.eventId), source: str(raw?.source) };
+  if (typeof raw === 'string') return { text: raw, passageId: null, eventId: null };
+  const source = str(raw?.source);
+  return { text: String(raw?.text ?? ''), passageId: str(raw?.passageId) ?? str(raw?.passage?.id), eventId: str(raw?.eventId), ...(source ? { source } : {}) };
 }
 
 function toPoint(raw: Unsafe): PointView {
