@@ -429,12 +429,13 @@ function toPointGroup(raw: Unsafe): PointGroupView {
 }
 
 function toTheme(raw: Unsafe): ThemeView {
-  if (typeof raw === 'string') return { text: raw, passageId: null, eventId: null, source: null };
+  if (typeof raw === 'string') return { text: raw, passageId: null, eventId: null };
+  const source = str(raw?.source);
   return {
     text: String(raw?.text ?? ''),
     passageId: str(raw?.passageId) ?? str(raw?.passage?.id),
     eventId: str(raw?.eventId),
-    source: str(raw?.source),
+    ...(source ? { source } : {}),
     // Only the compare view gives the printings of a theme.
     ...(Array.isArray(raw?.sources)
       ? {

@@ -1,7 +1,7 @@
 /** Pieces several pages share: status messages, passage cards, meta lines. */
 import { ApiRequestError, type PassageView } from '../api.ts';
 import { CONTENT_LANG, h, setApiHighlightedHtml, vi } from '../dom.ts';
-import { formatDate, kindLabel, t } from '../i18n.ts';
+import { formatDate, getLang, kindLabel, t } from '../i18n.ts';
 import { rt } from '../research-strings.ts';
 
 /** A polite loading line. */
@@ -85,7 +85,8 @@ export function eventLine(p: PassageView): HTMLElement | null {
   const line = h('p', { class: 'card-events' }, h('span', { class: 'visually-hidden' }, `${t().eventsOfHit}: `));
   events.forEach((e, i) => {
     if (i > 0) line.append(h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '));
-    line.append(h('a', { class: 'event-link', href: `/events/${encodeURIComponent(e.id)}`, lang: CONTENT_LANG }, e.name));
+    // The API names events in the interface language (the KB's English names in English).
+    line.append(h('a', { class: 'event-link', href: `/events/${encodeURIComponent(e.id)}`, lang: getLang() === 'en' ? null : CONTENT_LANG }, e.name));
   });
   return line;
 }

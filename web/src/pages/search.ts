@@ -29,7 +29,7 @@ let inflight: AbortController | null = null;
 let view: { root: HTMLElement; facets: HTMLElement; results: HTMLElement; status: HTMLElement; sort: HTMLSelectElement; reading: HTMLElement; dates: HTMLElement; tools: HTMLElement } | null = null;
 /** The page last painted, so moving to another page can put focus on the new results. */
 let paintedPage: number | null = null;
-let labels: { event: Map<string, string>; speaker: Map<string, string> } = { event: new Map(), speaker: new Map() };
+let labels: { event: Map<string, string>; speaker: Map<string, string>; eventEnglish?: Set<string> } = { event: new Map(), speaker: new Map() };
 
 /** The URL of a search state, keeping `lang`. */
 function hrefFor(state: SearchState): string {
@@ -129,7 +129,12 @@ async function runSearch(state: SearchState, deps: SearchPageDeps): Promise<void
 async function loadLabels(): Promise<void> {
   if (labels.event.size && labels.speaker.size) return;
   const [events, people] = await Promise.all([listEvents().catch(() => []), listSpeakers().catch(() => [])]);
-  labels = { event: new Map(events.map((e) => [e.id, eventDisplayName(e)])), speaker: new Map(people.map((p) => [p.id, p.name])) };
+  labels = {
+    event: new Map(events.map((e) => [e.id, eventDisplayName(e)])),
+    speaker: new Map(people.map((p) => [p.id, p.name])),
+    // Events named in English (the KB's nameEn) are interface-language text, not Vietnamese content.
+    eventEnglish: new Set(events.filter((e) => eventDisplayName(e) !== e.name).map((e) => e.id)),
+  };
 }
 
 function facetLabel(key: FacetKey, value: string): string {
@@ -189,7 +194,7 @@ function paintFacets(state: SearchState, res: SearchResponse, deps: SearchPageDe
         deps.navigate(hrefFor(toggleFilter(current, key, value)), { focusMain: false });
       });
       // Event and speaker names and outlet names are corpus content; kinds are interface words.
-      const lang = key === 'event' || key === 'speaker' || key === 'source' ? CONTENT_LANG : null;
+      const lang = (key === 'event' && !labels.eventEnglish?.has(value)) || key === 'speaker' || key === 'source' ? CONTENT_LANG : null;
       return h('li', {}, box, h('label', { for: id }, h('span', { class: 'facet-name', lang }, facetLabel(key, value)), h('span', { class: 'count' }, String(count))));
     };
     const more = hidden.length
