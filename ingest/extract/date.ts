@@ -110,13 +110,40 @@ export function extractDate(doc: CleanDocument, lead: string | null, bodyText: s
   return { date: null, source: null };
 }
 
-/** A full date a passage states ("ngày 14/12/2021", "sáng 19/12/2023", "on December 14, 2021"), ISO, or null. */
+/**
+ * Words that may open a passage before the date of what it reports: "Sáng 15/12/2021, …",
+ * "Chiều thứ Ba, ngày 19/12/2023, …", "LTS: Sáng nay, 19.12.2023, …", "On Tuesday, December 14, 2021, …".
+ */
+const OPENING_WORDS = new Set(
+  ['lts', 'sáng', 'chiều', 'tối', 'trưa', 'đêm', 'hôm', 'nay', 'qua', 'vào', 'ngày', 'thứ', 'hai', 'ba', 'tư', 'năm', 'sáu', 'bảy', 'chủ', 'nhật',
+    'on', 'the', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'morning', 'afternoon', 'evening', 'of'],
+);
+
+/** True when what comes before a date in a passage is only time words and punctuation: the date opens it. */
+function opensPassage(prefix: string): boolean {
+  if (prefix.length > 48) return false;
+  const words = prefix.toLocaleLowerCase('vi').match(/\p{L}+/gu) ?? [];
+  return words.every((w) => OPENING_WORDS.has(w)) && !/[\d"“”]/u.test(prefix);
+}
+
+/**
+ * The full date a passage opens with ("Ngày 14/12/2021, …", "Sáng 19/12/2023, …", "ngày 14 tháng
+ * 12 năm 2021", "On December 14, 2021, …"), ISO, or null: the date of what the passage reports.
+ * A full date further in the text is another thing's date — a resolution's ("Nghị quyết … ngày
+ * 24/11/2021"), an anniversary's ("(28/8/1945 - 28/8/2020)") — and is not taken.
+ */
 export function statedDate(text: string): string | null {
-  const vi = /(?<![\d/])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?![\d/])/u.exec(text);
-  if (vi) return isoDate(Number(vi[3]), Number(vi[2]), Number(vi[1]));
-  const words = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/iu.exec(text);
-  if (words) return isoDate(Number(words[3]), Number(words[2]), Number(words[1]));
-  const en = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2}),?\s+(\d{4})\b/u.exec(text);
-  if (en) return isoDate(Number(en[3]), MONTHS_EN[(en[1] ?? '').toLowerCase()] ?? 0, Number(en[2]));
+  const forms: [RegExp, (m: RegExpExecArray) => string | null][] = [
+    [/(?<![\d/])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?![\d/])/u, (m) => isoDate(Number(m[3]), Number(m[2]), Number(m[1]))],
+    [/ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/iu, (m) => isoDate(Number(m[3]), Number(m[2]), Number(m[1]))],
+    [
+      /\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2}),?\s+(\d{4})\b/u,
+      (m) => isoDate(Number(m[3]), MONTHS_EN[(m[1] ?? '').toLowerCase()] ?? 0, Number(m[2])),
+    ],
+  ];
+  for (const [re, toIso] of forms) {
+    const m = re.exec(text);
+    if (m && opensPassage(text.slice(0, m.index))) return toIso(m);
+  }
   return null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { datelineDate, extractDate, isoDate } from '../../ingest/extract/date.ts';
+import { datelineDate, extractDate, isoDate, statedDate } from '../../ingest/extract/date.ts';
 import { makeDoc, realKb } from './extract-doc.ts';
 
 describe('datelines', () => {
@@ -76,5 +76,25 @@ describe('two datelines on an unseen page', () => {
     const lead = 'Chiều 15/12, tại Hạ Long, Thứ trưởng Ngoại giao đã làm việc với lãnh đạo tỉnh về công tác năm 2022.';
     const doc = makeDoc('T', [lead], { dropped: ['THỨ SÁU, NGÀY 22 THÁNG 11 NĂM 2024', '15/12/2021 - 14:32'] });
     expect(extractDate(doc, lead, lead, null)).toEqual({ date: '2021-12-15', source: 'dateline' });
+  });
+});
+
+describe('the date of what a passage reports (eventDate)', () => {
+  it.each([
+    ['Ngày 14/12/2021, Hội nghị đối ngoại toàn quốc diễn ra tại Hà Nội.', '2021-12-14'],
+    ['Sáng 19/12/2023, tại Hà Nội, Hội nghị Ngoại giao lần thứ 32 khai mạc.', '2023-12-19'],
+    ['LTS: Sáng nay, 19.12.2023, Bộ Ngoại giao khai mạc Hội nghị.', '2023-12-19'],
+    ['Chiều thứ Ba, ngày 14 tháng 12 năm 2021, Tổng Bí thư phát biểu.', '2021-12-14'],
+    ['On Tuesday, December 14, 2021, the Party chief addressed the conference.', '2021-12-14'],
+  ])('takes the full date "%s" opens with', (text, iso) => {
+    expect(statedDate(text)).toBe(iso);
+  });
+
+  it.each([
+    ['Sáng 27/8, tại Hà Nội, Thủ tướng dự Lễ kỷ niệm 75 năm Ngày thành lập ngành Ngoại giao (28/8/1945 - 28/8/2020).'],
+    ['Thực hiện Nghị quyết số 292/NQ-CP ngày 24/11/2021 của Chính phủ, Bộ Ngoại giao đã ban hành kế hoạch.'],
+    ['The sector was founded on August 28, 1945, the minister recalled.'],
+  ])('leaves a date further in the text to what it dates: "%s"', (text) => {
+    expect(statedDate(text)).toBeNull();
   });
 });
