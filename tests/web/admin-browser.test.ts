@@ -4,74 +4,45 @@
  * new article, remove it with the Remove button and restore it.
  * Without Chromium the tests are skipped with a loud message (browser.test.ts says it), unless CI is set.
  */
-import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildWeb } from '../../scripts/build-web.ts';
 import { articleText, buildAdminApp, makeArchive, TOKEN, type Archive } from '../server/admin-helpers.ts';
+import { buildWebInto, guardChromium, HAS_CHROMIUM, listenOnLoopback, openBrowser, type Browser } from './harness.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const HAS_CHROMIUM = existsSync(CHROMIUM);
-const MANDATORY = Boolean(process.env.CI);
+guardChromium('tests/web/admin-browser.test.ts');
+
 /** Generous: an upload is ingested and indexed while every other test file shares the two cores. */
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 90_000, interval: 200 });
-
-describe.runIf(!HAS_CHROMIUM && MANDATORY)('admin browser tests on CI', () => {
-  it('finds Chromium at /usr/bin/chromium', () => {
-    expect(existsSync(CHROMIUM)).toBe(true);
-  });
-});
 
 describe.runIf(HAS_CHROMIUM)('the "Add to the archive" page in Chromium', { timeout: 300_000 }, () => {
   let archive: Archive;
   let app: FastifyInstance;
   let base: string;
-  let context: BrowserContext;
-  let profileDir: string;
-  let webRoot: string;
-  const errors: string[] = [];
+  let browser: Browser;
+  let removeWeb: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
     archive = await makeArchive('admin-web');
-    webRoot = await fs.mkdtemp(path.join(os.tmpdir(), 'ngkb-admin-web-'));
-    await buildWeb({ outDir: path.join(webRoot, 'dist') });
-    ({ app } = await buildAdminApp(inject('meili'), 't_admin_web_', archive, { ADMIN_TOKEN: TOKEN }, { webRoot: path.join(webRoot, 'dist') }));
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const address = app.server.address();
-    if (!address || typeof address === 'string') throw new Error('no address');
-    base = `http://127.0.0.1:${address.port}`;
-    profileDir = await fs.mkdtemp(path.join(os.tmpdir(), 'ngkb-chromium-admin-'));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 1280, height: 900 },
-      locale: 'vi-VN',
-    });
+    const web = await buildWebInto('ngkb-admin-web-');
+    removeWeb = web.remove;
+    ({ app } = await buildAdminApp(inject('meili'), 't_admin_web_', archive, { ADMIN_TOKEN: TOKEN }, { webRoot: web.dist }));
+    base = await listenOnLoopback(app);
+    // A wrong token (401) and a refused file (422) are answers the page shows; Chromium also logs them as failed resources.
+    browser = await openBrowser(base, { expectedConsoleErrors: /^Failed to load resource: the server responded with a status of (401|422)\b/, pageTimeoutMs: 90_000 });
   }, 240_000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await app?.close();
-    if (profileDir) await fs.rm(profileDir, { recursive: true, force: true });
-    if (webRoot) await fs.rm(webRoot, { recursive: true, force: true });
+    await removeWeb?.();
     if (archive) await fs.rm(archive.root, { recursive: true, force: true });
   });
 
-  async function newPage(): Promise<Page> {
-    const page = await context.newPage();
-    page.setDefaultTimeout(90_000);
-    page.on('pageerror', (err) => errors.push(String(err)));
-    page.on('console', (msg) => {
-      // A wrong token (401) and a refused file (422) are answers the page shows; Chromium also logs them as failed resources.
-      if (msg.type() === 'error' && !/^Failed to load resource: the server responded with a status of (401|422)\b/.test(msg.text())) errors.push(msg.text());
-    });
-    return page;
-  }
+  const newPage = (): Promise<Page> => browser.newPage();
+  const finish = (page: Page) => browser.finish(page);
 
   it('asks for the token, keeps it in sessionStorage only, and refuses a wrong one', async () => {
     const page = await newPage();
@@ -84,9 +55,9 @@ describe.runIf(HAS_CHROMIUM)('the "Add to the archive" page in Chromium', { time
     await poll(() => page.locator('#drop-zone').count()).toBe(1);
     expect(await page.evaluate(() => sessionStorage.getItem('ngkb.adminToken'))).toBe(TOKEN);
     expect(await page.evaluate(() => localStorage.getItem('ngkb.adminToken'))).toBeNull();
-    expect(await context.cookies(base)).toEqual([]);
+    expect(await browser.context.cookies(base)).toEqual([]);
     expect(await page.content()).not.toContain(TOKEN);
-    await page.close();
+    await finish(page);
   });
 
   it('uploads two dropped files, shows each outcome with a link, and a Remove button removes and restores', async () => {
@@ -142,8 +113,7 @@ describe.runIf(HAS_CHROMIUM)('the "Add to the archive" page in Chromium', { time
     await page.locator('#admin-restore').click();
     await poll(() => page.locator('.admin-remove .notice').textContent()).toBe('Đã khôi phục.');
     expect((await page.request.get(`${base}/api/articles/${id}`)).status()).toBe(200);
-    await page.close();
-    expect(errors).toEqual([]);
+    await finish(page);
   });
 
   it('shows no Remove button to a reader without a token', async () => {
@@ -154,6 +124,6 @@ describe.runIf(HAS_CHROMIUM)('the "Add to the archive" page in Chromium', { time
     await poll(() => page.locator('h1').textContent()).not.toBe('');
     expect(await page.locator('#admin-remove').count()).toBe(0);
     expect(await page.locator('a[data-nav="admin"]').count()).toBe(0);
-    await page.close();
+    await finish(page);
   });
 });

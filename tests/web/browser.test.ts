@@ -7,151 +7,33 @@
  * Without Chromium the tests are skipped with a loud message, unless `CI` is set: then missing
  * Chromium is a failure.
  */
-import { existsSync } from 'node:fs';
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { FastifyInstance } from 'fastify';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadKnowledgeBase } from '../../ingest/kb.ts';
-import { runIngest } from '../../ingest/pipeline.ts';
-import { loadConfig } from '../../lib/config.ts';
-import { buildWeb } from '../../scripts/build-web.ts';
 import { sourceUrlWithTextFragment } from '../../web/src/text-fragment.ts';
-import { createSearchService } from '../../search/index.ts';
-import { buildApp } from '../../server/app.ts';
+import { guardChromium, HAS_CHROMIUM, openBrowser, poll, serveCorpus, type Browser, type ServedCorpus } from './harness.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const CHROMIUM = '/usr/bin/chromium';
-const SCREENSHOTS = path.join(ROOT, 'test-output', 'screenshots');
-const HAS_CHROMIUM = existsSync(CHROMIUM);
-const MANDATORY = Boolean(process.env.CI);
-
-if (!HAS_CHROMIUM) {
-  const line = '!'.repeat(78);
-  process.stderr.write(
-    `\n${line}\n!! tests/web/browser.test.ts: ${CHROMIUM} not found — browser tests ${MANDATORY ? 'FAIL (CI is set)' : 'SKIPPED'}.\n!! Install it with: sudo apt-get install chromium\n${line}\n\n`,
-  );
-}
-
-describe.runIf(!HAS_CHROMIUM && MANDATORY)('browser tests on CI', () => {
-  it('finds Chromium at /usr/bin/chromium', () => {
-    expect(existsSync(CHROMIUM), 'Chromium is required when CI is set').toBe(true);
-  });
-});
-
-/** Polls generously: the whole suite shares two cores, and a search may take seconds under load. */
-const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 100 });
-
-/** What one page did that a test must notice. */
-interface PageLog {
-  consoleErrors: string[];
-  foreignRequests: string[];
-}
+guardChromium('tests/web/browser.test.ts');
 
 describe.runIf(HAS_CHROMIUM)('the web UI in Chromium', { timeout: 120_000 }, () => {
-  let app: FastifyInstance;
+  let served: ServedCorpus;
+  let browser: Browser;
   let base: string;
-  let context: BrowserContext;
-  let profileDir: string;
-  let webRoot: string;
-  let axeSource: string;
-  const logs = new Map<Page, PageLog>();
 
   beforeAll(async () => {
-    const meili = inject('meili');
-    webRoot = await fs.mkdtemp(path.join(os.tmpdir(), 'ngkb-web-dist-'));
-    // Built into a temp dir so a concurrent test run's `web/dist` is never half-replaced.
-    await buildWeb({ outDir: path.join(webRoot, 'dist') });
-    const config = loadConfig({ MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, INDEX_PREFIX: 't_web_browser_', LOG_LEVEL: 'silent' }, ROOT);
-    const kb = await loadKnowledgeBase(config.kbDir);
-    const result = await runIngest({ inputDir: config.corpusDir, kb });
-    const search = createSearchService({ url: meili.url, masterKey: meili.masterKey, indexPrefix: config.indexPrefix });
-    // Workaround: meilisearch-js waits only 5 s for a `createIndex` task (Index.create ignores the
-    // client's defaultWaitOptions), which a loaded 2-core machine running every test file can exceed.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await search.reindex(result, { fingerprint: result.fingerprint, kb });
-        break;
-      } catch (err) {
-        if (attempt >= 3 || (err as Error).name !== 'EngineUnavailableError') throw err;
-      }
-    }
-    app = await buildApp({ config, search, webRoot: path.join(webRoot, 'dist'), rateLimit: { max: 100_000, timeWindow: '1 minute' } });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const address = app.server.address();
-    if (!address || typeof address === 'string') throw new Error('no address');
-    base = `http://127.0.0.1:${address.port}`;
-
-    axeSource = await fs.readFile(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
-    await fs.mkdir(SCREENSHOTS, { recursive: true });
-    profileDir = await fs.mkdtemp(path.join(os.tmpdir(), 'ngkb-chromium-'));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 1280, height: 900 },
-      locale: 'vi-VN',
-    });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+    served = await serveCorpus(inject('meili'), 't_web_browser_');
+    base = served.base;
+    browser = await openBrowser(base, { clipboard: true });
   }, 240_000);
 
   afterAll(async () => {
-    await context?.close();
-    await app?.close();
-    if (profileDir) await fs.rm(profileDir, { recursive: true, force: true });
-    if (webRoot) await fs.rm(webRoot, { recursive: true, force: true });
+    await browser?.close();
+    await served?.close();
   });
 
-  /** A new tab that records console errors and blocks (and records) any request to another origin. */
-  async function newPage(width = 1280): Promise<Page> {
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    await page.setViewportSize({ width, height: 900 });
-    const log: PageLog = { consoleErrors: [], foreignRequests: [] };
-    logs.set(page, log);
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') log.consoleErrors.push(msg.text());
-    });
-    page.on('pageerror', (err) => log.consoleErrors.push(String(err)));
-    await page.route('**/*', async (route) => {
-      const url = route.request().url();
-      if (new URL(url).origin !== base) {
-        log.foreignRequests.push(url);
-        await route.abort('blockedbyclient');
-      } else {
-        await route.continue();
-      }
-    });
-    return page;
-  }
-
-  /** Asserts the page stayed on its origin and logged no error, then closes it. */
-  async function finish(page: Page): Promise<void> {
-    const log = logs.get(page)!;
-    await page.close();
-    expect(log.foreignRequests, 'requests to another origin').toEqual([]);
-    expect(log.consoleErrors, 'console errors').toEqual([]);
-  }
-
-  /** Runs axe-core and returns the serious and critical violations (rule id: first target). */
-  async function seriousViolations(page: Page): Promise<string[]> {
-    // evaluate() runs through the DevTools protocol, so the page's strict CSP does not block it.
-    await page.evaluate(axeSource);
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-      const result = await axe.run(document, { resultTypes: ['violations'] });
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, target: v.nodes[0]?.target.join(' ') ?? '' }));
-    });
-    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.target}`);
-  }
-
-  async function shot(page: Page, name: string): Promise<void> {
-    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-  }
-
+  const newPage = (width?: number) => browser.newPage(width);
+  const finish = (page: Page, allow?: RegExp) => browser.finish(page, allow);
+  const seriousViolations = (page: Page) => browser.seriousViolations(page);
+  const shot = (page: Page, name: string) => browser.shot(page, name);
   const hitLinks = (page: Page) => page.locator('.hits .card-title a').evaluateAll((els) => els.map((a) => a.getAttribute('href')));
 
   it('searches as you type, filters by a speaker facet, opens a passage and copies its citation', async () => {
@@ -318,9 +200,7 @@ describe.runIf(HAS_CHROMIUM)('the web UI in Chromium', { timeout: 120_000 }, () 
     expect(await page.locator('.notice-error button').textContent()).toBe('Thử lại');
     await shot(page, 'search-api-error');
     // The browser itself logs the 503 response; nothing else may be logged.
-    const log = logs.get(page)!;
-    log.consoleErrors = log.consoleErrors.filter((e) => !e.includes('status of 503'));
-    await finish(page);
+    await finish(page, /status of 503/);
   });
 
   it('shows API text as text: only <mark> survives from highlighted snippets, titles are never HTML', async () => {

@@ -4,100 +4,33 @@
  * keyword-in-context page, truncated excerpts and the compare chart on a 360 px screen.
  * Skipped loudly without Chromium, unless `CI` is set (see browser.test.ts).
  */
-import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { FastifyInstance } from 'fastify';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadKnowledgeBase } from '../../ingest/kb.ts';
-import { runIngest } from '../../ingest/pipeline.ts';
-import { loadConfig } from '../../lib/config.ts';
-import { buildWeb } from '../../scripts/build-web.ts';
-import { createSearchService } from '../../search/index.ts';
-import { buildApp } from '../../server/app.ts';
+import { guardChromium, HAS_CHROMIUM, openBrowser, poll, serveCorpus, type Browser, type ServedCorpus } from './harness.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const CHROMIUM = '/usr/bin/chromium';
-const SCREENSHOTS = path.join(ROOT, 'test-output', 'screenshots');
-const HAS_CHROMIUM = existsSync(CHROMIUM);
-const MANDATORY = Boolean(process.env.CI);
-
-describe.runIf(!HAS_CHROMIUM && MANDATORY)('research tools in the browser on CI', () => {
-  it('finds Chromium at /usr/bin/chromium', () => expect(existsSync(CHROMIUM)).toBe(true));
-});
-
-const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 100 });
+guardChromium('tests/web/research-tools.test.ts');
 
 describe.runIf(HAS_CHROMIUM)('research tools in Chromium', { timeout: 120_000 }, () => {
-  let app: FastifyInstance;
+  let served: ServedCorpus;
+  let browser: Browser;
   let base: string;
-  let context: BrowserContext;
-  let profileDir: string;
-  let webRoot: string;
-  const errors = new Map<Page, string[]>();
 
   beforeAll(async () => {
-    const meili = inject('meili');
-    webRoot = await fs.mkdtemp(path.join(os.tmpdir(), 'ngkb-web-research-'));
-    await buildWeb({ outDir: path.join(webRoot, 'dist') });
-    const config = loadConfig({ MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, INDEX_PREFIX: 't_web_research_', LOG_LEVEL: 'silent' }, ROOT);
-    const kb = await loadKnowledgeBase(config.kbDir);
-    const result = await runIngest({ inputDir: config.corpusDir, kb });
-    const search = createSearchService({ url: meili.url, masterKey: meili.masterKey, indexPrefix: config.indexPrefix });
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await search.reindex(result, { fingerprint: result.fingerprint, kb });
-        break;
-      } catch (err) {
-        if (attempt >= 3 || (err as Error).name !== 'EngineUnavailableError') throw err;
-      }
-    }
-    app = await buildApp({ config, search, webRoot: path.join(webRoot, 'dist'), rateLimit: { max: 100_000, timeWindow: '1 minute' } });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const address = app.server.address();
-    if (!address || typeof address === 'string') throw new Error('no address');
-    base = `http://127.0.0.1:${address.port}`;
-    await fs.mkdir(SCREENSHOTS, { recursive: true });
-    profileDir = await fs.mkdtemp(path.join(os.tmpdir(), 'ngkb-chromium-research-'));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 1280, height: 900 },
-      locale: 'vi-VN',
-      acceptDownloads: true,
-    });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+    served = await serveCorpus(inject('meili'), 't_web_research_');
+    base = served.base;
+    browser = await openBrowser(base, { clipboard: true, acceptDownloads: true });
   }, 240_000);
 
   afterAll(async () => {
-    await context?.close();
-    await app?.close();
-    if (profileDir) await fs.rm(profileDir, { recursive: true, force: true });
-    if (webRoot) await fs.rm(webRoot, { recursive: true, force: true });
+    await browser?.close();
+    await served?.close();
   });
 
-  async function newPage(width = 1280): Promise<Page> {
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    await page.setViewportSize({ width, height: 900 });
-    const log: string[] = [];
-    errors.set(page, log);
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') log.push(msg.text());
-    });
-    page.on('pageerror', (err) => log.push(String(err)));
-    return page;
-  }
-
-  async function finish(page: Page): Promise<void> {
-    const log = errors.get(page)!;
-    await page.close();
-    expect(log, 'console errors').toEqual([]);
-  }
+  const newPage = (width?: number) => browser.newPage(width);
+  const finish = (page: Page, allow?: RegExp) => browser.finish(page, allow);
+  const seriousViolations = (page: Page) => browser.seriousViolations(page);
+  const shot = (page: Page, name: string) => browser.shot(page, name);
 
   it('offers export links for the current search and filters, and the search’s Atom feed', async () => {
     const page = await newPage();
@@ -128,7 +61,7 @@ describe.runIf(HAS_CHROMIUM)('research tools in Chromium', { timeout: 120_000 },
     expect(feedUrl.searchParams.getAll('speaker')).toEqual(['pham-minh-chinh']);
     const xml = await (await fetch(feedUrl)).text();
     expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'research-export.png'), fullPage: true });
+    await shot(page, 'research-export');
     await finish(page);
   });
 
@@ -158,7 +91,7 @@ describe.runIf(HAS_CHROMIUM)('research tools in Chromium', { timeout: 120_000 },
     expect(download.suggestedFilename()).toBe('ngoai-giao-references.bib');
     const bib = await fs.readFile((await download.path())!, 'utf8');
     expect(bib.match(/^@\w+\{ngkb-/gm)).toHaveLength(2);
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'research-bulk-cite.png'), fullPage: true });
+    await shot(page, 'research-bulk-cite');
     await page.locator('#bulk-clear').click();
     await poll(() => page.locator('#bulk-cite').isVisible()).toBe(false);
     await finish(page);
@@ -206,7 +139,7 @@ describe.runIf(HAS_CHROMIUM)('research tools in Chromium', { timeout: 120_000 },
       expect(r.matchStart - r.leftEnd).toBeLessThan(16);
       expect(r.matchStart - r.leftEnd).toBeGreaterThanOrEqual(0);
     }
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'research-kwic.png'), fullPage: true });
+    await shot(page, 'research-kwic');
     // Sorted by the right context: the words after the keyword read in alphabetical order.
     await page.locator('#kwic-sort').selectOption('right');
     await poll(() => page.url()).toContain('sort=right');
@@ -244,7 +177,7 @@ describe.runIf(HAS_CHROMIUM)('research tools in Chromium', { timeout: 120_000 },
     await poll(() => page.locator('.term-panel .cards mark').count()).toBeGreaterThan(0);
     expect((await page.locator('.term-panel .cards mark').first().textContent())!.toLowerCase()).toBe(term);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'research-compare-chart-360.png'), fullPage: true });
+    await shot(page, 'research-compare-chart-360');
     await finish(page);
   });
 });
