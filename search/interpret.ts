@@ -18,7 +18,8 @@
  * @see https://www.meilisearch.com/docs/reference/api/search#query-q (negative operator `-word`, phrases)
  */
 import type { KnowledgeBase, Person, Role } from '../ingest/types.ts';
-import { foldDiacritics, splitSyllables, toNfc } from '../lib/vietnamese.ts';
+import { toNfc } from '../lib/vietnamese.ts';
+import { foldedSyllables } from './aliases.ts';
 import { dateBound } from './filters.ts';
 import { SearchInputError } from './errors/search-input-error.ts';
 import { MAX_ENGINE_WORDS } from './query.ts';
@@ -110,10 +111,8 @@ const TITLES: { forms: string[]; title: string }[] = [
   { forms: ['chu tich quoc hoi', 'na chairman', 'national assembly chairman'], title: 'Chủ tịch Quốc hội' },
 ];
 
-/** Folded, lower-case syllables. */
-function fold(text: string): string[] {
-  return splitSyllables(foldDiacritics(toNfc(text)).toLowerCase()).map((s) => s.text);
-}
+/** Folded search keys of a text's syllables, as the index and the alias matcher have them. */
+const fold = foldedSyllables;
 
 const PREPARED_TITLES = TITLES.flatMap((t) => t.forms.map((f) => ({ title: t.title, syllables: fold(f) }))).sort(
   (a, b) => b.syllables.length - a.syllables.length,
@@ -185,8 +184,16 @@ function tokenize(raw: string): Token[] {
   return out;
 }
 
-/** Every form of a person, folded: the name, aliases, and the name without its diacritics. */
+const formsCache = new WeakMap<ReadingPerson, string[][]>();
+
+/**
+ * Every form of a person, folded: the name, aliases, and the name without its diacritics. Kept per
+ * person record, so a search does not fold the whole reading KB again (the meta store keeps the
+ * same record for a build).
+ */
 function personForms(p: ReadingPerson): string[][] {
+  const cached = formsCache.get(p);
+  if (cached) return cached;
   const seen = new Set<string>();
   const out: string[][] = [];
   for (const form of [p.name, ...p.aliases]) {
@@ -196,6 +203,7 @@ function personForms(p: ReadingPerson): string[][] {
     seen.add(f.join(' '));
     out.push(f);
   }
+  formsCache.set(p, out);
   return out;
 }
 
