@@ -26,6 +26,11 @@ export function absoluteUrl(request: { protocol: string; host: string }, path: s
   return `${request.protocol}://${request.host}${path}`;
 }
 
+/** Whose words a passage reports, with the role held that day; null when nobody's. */
+export function presentSpeaker(p: Pick<PassageDoc, 'speakerId' | 'speakerName' | 'speakerRole'>): PassageOut['speaker'] {
+  return p.speakerId ? { id: p.speakerId, name: p.speakerName ?? p.speakerId, role: p.speakerRole ?? null } : null;
+}
+
 /** A passage as every route returns it. */
 export function presentPassage(p: PassageDoc): PassageOut {
   return {
@@ -35,7 +40,7 @@ export function presentPassage(p: PassageDoc): PassageOut {
     kind: p.kind,
     text: p.text,
     credit: p.credit ?? null,
-    speaker: p.speakerId ? { id: p.speakerId, name: p.speakerName ?? p.speakerId, role: p.speakerRole ?? null } : null,
+    speaker: presentSpeaker(p),
     eventIds: p.eventIds ?? [],
     title: p.title,
     date: p.date ?? null,

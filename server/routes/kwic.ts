@@ -10,7 +10,7 @@ import type { SearchSort } from '../../search/types.ts';
 import { parameterError } from '../errors.ts';
 import { kwicSpans, leftKey } from '../kwic.ts';
 import { noStore } from '../http-cache.ts';
-import { passagePath } from '../present.ts';
+import { passagePath, presentSpeaker } from '../present.ts';
 import { ErrorBody, KwicQuerystring, KwicResponse } from '../schemas.ts';
 import { buildFilters } from './filters.ts';
 
@@ -55,7 +55,7 @@ export const kwicRoutes: FastifyPluginAsyncTypebox = async (app) => {
               passageId: p.id,
               articleId: p.articleId,
               date: p.date ?? null,
-              speaker: p.speakerId ? { id: p.speakerId, name: p.speakerName ?? p.speakerId, role: p.speakerRole ?? null } : null,
+              speaker: presentSpeaker(p),
               title: p.title,
               permalink: passagePath(p.id),
               // The line reaches the end of a passage cut off by its source: shown with "[…]".
