@@ -30,6 +30,7 @@ import { slugify } from '../../lib/vietnamese.ts';
 import type { KnowledgeBase, PassageKind } from '../types.ts';
 import { memoizeByObject, sentenceStart } from './match.ts';
 import { isVietnameseFullName } from './people.ts';
+import { findForeignOffices, foreignQualifiedOffices } from './foreign-office.ts';
 import {
   canonicalTitle,
   EN_TITLE_REFS,
@@ -172,6 +173,9 @@ function heldOn(from: string | null, to: string | null, date: string): boolean {
   return true;
 }
 
+/** `byRole` marker: the office was last named for another country's holder, whom the KB does not identify. */
+const FOREIGN_HOLDER = '\u0000foreign';
+
 /**
  * Who each office refers to in an article: the person last named with it, else the only KB
  * person who held that single-holder office on the given date. Titles are compared by office
@@ -181,10 +185,20 @@ function heldOn(from: string | null, to: string | null, date: string): boolean {
 export class TitleResolver {
   private byRole = new Map<string, string>();
 
+  /**
+   * @param foreign offices the article also gives to another country's holder (`foreignQualifiedOffices`):
+   *   for those a bare title never falls back to the Vietnamese holder on the date.
+   */
   constructor(
     private readonly kb?: KnowledgeBase,
     private readonly date: string | null = null,
+    private readonly foreign: ReadonlySet<string> = new Set(),
   ) {}
+
+  /** Records another country's holder of an office ("Thủ tướng Nhật Bản"): a bare title after it is nobody we can name. */
+  noteForeign(office: string): void {
+    this.byRole.set(office, FOREIGN_HOLDER);
+  }
 
   /** Records a person named with a title. */
   note(title: string | null, id: string): void {
@@ -219,8 +233,9 @@ export class TitleResolver {
   resolve(title: string): string | null {
     const key = roleKey(title);
     const named = this.byRole.get(key);
+    if (named === FOREIGN_HOLDER) return null;
     if (named) return named;
-    if (!this.kb || !this.date || !SINGLE_HOLDER.has(key)) return null;
+    if (!this.kb || !this.date || !SINGLE_HOLDER.has(key) || this.foreign.has(key)) return null;
     const date = this.date;
     const holders = this.kb.people.filter((p) => p.roles.some((r) => roleTitleKey(r.title) === key && heldOn(r.from, r.to, date)));
     return holders.length === 1 ? (holders[0]?.id ?? null) : null;
@@ -327,6 +342,14 @@ function agentsOf(text: string, kb: KnowledgeBase, resolver: TitleResolver, last
   }
   type Ev = { pos: number; run: () => void };
   const evs: Ev[] = [
+    // "Thủ tướng Nhật Bản cho rằng …": someone, but not the Vietnamese holder; later bare titles are unsure too.
+    ...findForeignOffices(text).map((f) => ({
+      pos: f.start,
+      run: () => {
+        resolver.noteForeign(f.office);
+        agents.push({ start: f.start, end: f.end, personId: null, objectish: isObjectAt(text, f.start) });
+      },
+    })),
     ...mentions.map((m) => ({
       pos: m.start,
       run: () => {
@@ -559,7 +582,7 @@ const INTERVIEWEE = /(trả lời phỏng vấn|dành cho|trao đổi với|chia
 export function attributeArticle(inputs: readonly AttributionInput[], ctx: ArticleContext): ArticleAttribution {
   const { kb } = ctx;
   const kinds = inputs.map((b) => b.kind);
-  const resolver = new TitleResolver(kb, ctx.date);
+  const resolver = new TitleResolver(kb, ctx.date, foreignQualifiedOffices([ctx.title, ...inputs.map((b) => b.text)].join('\n')));
   resolver.observe(findPersonMentions(ctx.title, kb));
   const skip = (i: number) => kinds[i] === 'caption';
   let lastSpeaker: string | null = null;
