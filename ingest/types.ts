@@ -74,6 +74,11 @@ export interface CleanBlock {
   span: Span;
   /** Photo credit of a caption, without its wrapper: "(Ảnh: TTXVN)" → "TTXVN". */
   credit?: string;
+  /**
+   * Characters injected inside words ("hợp t😀ác") that cleaning removed from `text`: `at` is the
+   * offset in `text` before removal. Putting them back (`restoreRemoved`) gives the span's text.
+   */
+  removed?: { at: number; text: string }[];
 }
 
 /** A problem found in a file that does not stop it: data, not an exception (cf. vfile-message). */
@@ -87,7 +92,7 @@ export interface CleanDocument {
   source: SourceDocument;
   meta: SourceMeta;
   /** The title line when the source has one; null when extraction must derive it. */
-  title: { text: string; span: Span } | null;
+  title: { text: string; span: Span; removed?: { at: number; text: string }[] } | null;
   /** Byline when the source prints one on its own line ("Bảo Chi", "Anh Sơn"). */
   byline: { text: string; span: Span } | null;
   blocks: CleanBlock[];

@@ -21,6 +21,7 @@ import type {
   Span,
 } from '../types.ts';
 import { parseDateline, type Dateline } from './dateline.ts';
+import { codePoints, removeInjected, type InWordRemoval } from './injected.ts';
 import { CHROME_LINES, CREDIT_PATTERNS, isSectionEnd, labelKey, plausibleCredit } from './patterns.ts';
 import { TERMINAL, isUpperCase, normalizeText, spanText, startsLower, wordCount } from './text.ts';
 
@@ -40,6 +41,8 @@ interface Item {
   /** The source line starts with indentation (continuation lines of a contact box). */
   indented: boolean;
   wasTableRow: boolean;
+  /** Characters injected inside words, removed from `text` (`injected.ts`). */
+  removed?: InWordRemoval[];
 }
 
 const MAX_CAPTION_CHARS = 400;
@@ -81,6 +84,9 @@ export function cleanDocument(p: ParsedDocument): CleanDocument {
   stripAgencyTag(src, items, dropped);
   const blocks = rejoin(src, items.filter((it) => !it.drop && it !== title?.item && it !== byline));
   markHeadings(blocks);
+  // Last, once every block's text is final: characters injected inside words (injected.ts).
+  const titleRemoved = title ? dropInjected(src, title.item, dropped, warnings) : [];
+  for (const b of blocks) b.removed = dropInjected(src, b, dropped, warnings);
 
   const datedFromLines = chooseDate(items, title?.index ?? -1, dateCandidates);
   meta.date ??= datedFromLines ?? undefined;
@@ -91,7 +97,7 @@ export function cleanDocument(p: ParsedDocument): CleanDocument {
   return {
     source: src,
     meta,
-    title: title ? { text: title.item.text, span: title.item.span } : null,
+    title: title ? { text: title.item.text, span: title.item.span, ...(titleRemoved.length ? { removed: titleRemoved } : {}) } : null,
     byline: byline ? { text: byline.text, span: byline.span } : null,
     blocks: blocks.map(toCleanBlock),
     dropped,
@@ -104,6 +110,7 @@ function toCleanBlock(it: Item): CleanBlock {
     it.kind === 'caption' ? 'caption' : it.kind === 'heading' ? 'heading' : it.kind === 'list-item' ? 'list-item' : it.kind === 'quote' ? 'quote' : 'paragraph';
   const block: CleanBlock = { kind, text: it.text, span: it.span };
   if (kind === 'caption' && it.credit) block.credit = it.credit;
+  if (it.removed?.length) block.removed = it.removed;
   return block;
 }
 
@@ -412,6 +419,22 @@ function stripAgencyTag(src: SourceDocument, items: Item[], dropped: { text: str
       return;
     }
   }
+}
+
+/**
+ * Removes characters injected inside words from an item's final text; each removal is an
+ * `injected-char` drop (the characters), and each look-alike kept because it stands for a letter
+ * is a `look-alike-letter` warning.
+ */
+function dropInjected(src: SourceDocument, it: Item, dropped: { text: string; rule: string }[], warnings: IngestWarning[]): InWordRemoval[] {
+  const r = removeInjected(it.text);
+  for (const k of r.kept) {
+    warnings.push({ file: src.path, rule: 'look-alike-letter', message: `kept "${k.text}" (${codePoints(k.text)}) in "${k.word}": it stands for a letter, so removing it would rewrite the word` });
+  }
+  if (r.removed.length === 0) return [];
+  it.text = r.text;
+  for (const d of r.removed) dropped.push({ text: d.text, rule: 'injected-char' });
+  return r.removed.map(({ at, text }) => ({ at, text }));
 }
 
 // ---------------------------------------------------------------------------------------------

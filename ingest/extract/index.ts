@@ -5,6 +5,7 @@
  * Passage `eventIds` are the article's main event (the one it is about) followed by every other
  * event the passage itself names, so filtering passages by an event finds the whole report on it.
  */
+import { describeRemovals } from '../clean/injected.ts';
 import type {
   Article,
   CandidatePerson,
@@ -117,6 +118,14 @@ export function extractArticle(doc: CleanDocument, kb: KnowledgeBase): Extracted
     };
   });
   truncatedFlags(passages).forEach((flag, i) => ((passages[i] as Passage).truncated = flag));
+  // Characters injected inside words that cleaning removed: named per passage in the report.
+  blocks.forEach((b, i) => {
+    if (!b.removed?.length) return;
+    for (const line of describeRemovals(b.text, b.removed)) warnings.push({ file: doc.source.path, rule: 'injected-char', message: `passage ${ids[i]} (#${i}): ${line}` });
+  });
+  if (doc.title?.removed?.length) {
+    for (const line of describeRemovals(doc.title.text, doc.title.removed)) warnings.push({ file: doc.source.path, rule: 'injected-char', message: `title: ${line}` });
+  }
 
   const quotes: Quote[] = [];
   const themes: Theme[] = [];
