@@ -3,6 +3,7 @@
  * named by the rule id it records in `CleanDocument.dropped`.
  */
 import { foldDiacritics } from '../../lib/vietnamese.ts';
+import { isImageToolbar, isLanguageSwitcher, isMediaFallback, isSubscriptionLine } from './widgets.ts';
 
 /**
  * Section labels that end an article on news sites: once the body has started, a line that
@@ -35,6 +36,11 @@ export const CHROME_LINES: readonly { rule: string; test: (text: string) => bool
   // "![]() |", "![](https://…)": an image with no alt text carries no words.
   { rule: 'empty-image', test: (t) => /^(?:!\[\s*\]\([^)]*\)\s*\|?\s*)+$/u.test(t) || /^[|\s]*$/u.test(t) },
   { rule: 'view-counter', test: (t) => /^[\d.,\s]+(?:lượt xem|lượt đọc|lượt thích|views?|reads?)$/iu.test(t) },
+  // Page widgets a copy keeps as text (widgets.ts): before `menu`/`social`, which would take some of them.
+  { rule: 'image-toolbar', test: isImageToolbar },
+  { rule: 'media-fallback', test: isMediaFallback },
+  { rule: 'language-switcher', test: isLanguageSwitcher },
+  { rule: 'subscription', test: isSubscriptionLine },
   { rule: 'social', test: (t) => t.length <= 60 && /^(?:theo dõi|follow|like|thích|chia sẻ|share)\b.*(?:\btrên|\bon|facebook|zalo|google news|tiktok|youtube)\s*:?$/iu.test(t) },
   { rule: 'social', test: (t) => /^(?:(?:chia sẻ|share|facebook|zalo|twitter|email|in bài|print|lưu bài|copy link|sao chép liên kết)\s*[|•·:]?\s*)+$/iu.test(t) },
   // "Xem thêm: Thủ tướng tiếp …", ">> Đọc thêm: …": an inline link to another article.

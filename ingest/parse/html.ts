@@ -15,7 +15,9 @@ import { IngestError } from '../errors.ts';
 import type { ParsedDocument, RawBlock, RawBlockKind, SourceDocument, SourceMeta } from '../types.ts';
 
 const BLOCK_SELECTOR = 'h1,h2,h3,h4,h5,h6,p,li,blockquote,figcaption';
-const CHROME_SELECTOR = 'nav,aside,footer,script,style,noscript,form,iframe,template,svg,button,[role=navigation],[role=complementary],[aria-hidden=true]';
+const CHROME_SELECTOR = 'nav,aside,footer,script,style,noscript,form,iframe,template,svg,button,video,audio,object,[role=navigation],[role=complementary],[aria-hidden=true]';
+/** Media elements: what they contain is the fallback a browser shows when it cannot play them ("Your browser does not support the video tag."). */
+const MEDIA_SELECTOR = 'video,audio,object';
 const ROOT_SELECTORS = ['article', 'main', '[itemprop=articleBody]', '[role=main]'];
 const KIND_BY_TAG: Readonly<Record<string, RawBlockKind>> = {
   h1: 'heading', h2: 'heading', h3: 'heading', h4: 'heading', h5: 'heading', h6: 'heading',
@@ -59,6 +61,12 @@ export function parseHtml(src: SourceDocument): ParsedDocument {
     const inCaptionBox = tag === 'p' && $(el).closest('figure, [class*=caption], [class*=Caption]').length > 0;
     const kind = inCaptionBox ? 'caption' : (KIND_BY_TAG[tag] ?? 'paragraph');
     blocks.push({ kind, text, span: { start: loc.startOffset, end: loc.endOffset } });
+  });
+  // A player's fallback text is never article text; it is counted, not read.
+  root.find(MEDIA_SELECTOR).each((_, el) => {
+    if ($(el).parents(MEDIA_SELECTOR).length > 0) return;
+    const text = normalizeSpace($(el).text());
+    if (text) dropped.push({ text, rule: 'media-fallback' });
   });
   blocks.push(...brParagraphs($, root));
   blocks.sort((a, b) => a.span.start - b.span.start);
