@@ -87,6 +87,10 @@ class MeiliSearchService implements SearchService {
     return this.lookups.findPassages(filters);
   }
 
+  latestStatements(): Promise<Map<string, PassageDoc>> {
+    return this.lookups.latestStatements();
+  }
+
   getArticle(id: string): Promise<Article | null> {
     return this.lookups.getArticle(id);
   }

@@ -118,14 +118,38 @@ const PREPARED_TITLES = TITLES.flatMap((t) => t.forms.map((f) => ({ title: t.tit
   (a, b) => b.syllables.length - a.syllables.length,
 );
 
-/** True when a role title starts with the title's syllables ("Thủ tướng Chính phủ" for "Thủ tướng", never "Phó Thủ tướng"). */
-function roleHasTitle(role: Role, title: string): boolean {
-  const r = fold(role.title);
-  const t = fold(title);
-  // "Bộ trưởng Ngoại giao" is the same office as "Bộ trưởng Bộ Ngoại giao".
-  const rNoBo = r.filter((s, i) => !(s === 'bo' && i > 1 && r[i + 1] === 'ngoai'));
-  const tNoBo = t.filter((s, i) => !(s === 'bo' && i > 1 && t[i + 1] === 'ngoai'));
-  return tNoBo.every((s, i) => rNoBo[i] === s);
+/** "Bộ trưởng Ngoại giao" is the same office as "Bộ trưởng Bộ Ngoại giao": folded syllables without that "bộ". */
+function withoutMinistryBo(folded: string[]): string[] {
+  return folded.filter((s, i) => !(s === 'bo' && i > 1 && folded[i + 1] === 'ngoai'));
+}
+
+/** The titles a query may use, folded once (without the ministry's "bộ"), by Vietnamese title. */
+const FOLDED_TITLES = new Map(TITLES.map((t) => [t.title, withoutMinistryBo(fold(t.title))]));
+
+/** A person's folded name and role titles, computed once per reading record like `personForms`. */
+interface FoldedPerson {
+  /** The name's last syllable, folded ("chinh" for Phạm Minh Chính): a title with a given name. */
+  givenName: string | undefined;
+  /** Each role with its title folded, without the ministry's "bộ". */
+  roles: { role: Role; title: string[] }[];
+}
+
+const foldedPeople = new WeakMap<ReadingPerson, FoldedPerson>();
+
+/** The person's folded name and role titles, kept per person record (the meta store keeps the same record for a build). */
+function foldedPerson(p: ReadingPerson): FoldedPerson {
+  let out = foldedPeople.get(p);
+  if (!out) {
+    out = { givenName: fold(p.name).at(-1), roles: p.roles.map((role) => ({ role, title: withoutMinistryBo(fold(role.title)) })) };
+    foldedPeople.set(p, out);
+  }
+  return out;
+}
+
+/** The person's roles whose title starts with the title's syllables ("Thủ tướng Chính phủ" for "Thủ tướng", never "Phó Thủ tướng"). */
+function rolesWithTitle(p: ReadingPerson, title: string): Role[] {
+  const t = FOLDED_TITLES.get(title) ?? withoutMinistryBo(fold(title));
+  return foldedPerson(p).roles.filter((r) => t.every((s, i) => r.title[i] === s)).map((r) => r.role);
 }
 
 /** A role boundary as a `YYYYMMDD` bound (a year or month covers its whole span). */
@@ -146,6 +170,35 @@ export function readingKbOf(records: Pick<RecordSet, 'passages' | 'people' | 'ev
     people: [...people.values()].map((p) => ({ id: p.id, name: p.name, aliases: p.aliases ?? [], roles: p.roles ?? [], statements: statements.get(p.id) ?? 0 })),
     events: [...events.values()],
   };
+}
+
+/**
+ * The reading data after an incremental update (`applyArticles` / `removeArticles`): people and
+ * events the update brought are added (a provisional speaker first seen in an uploaded article),
+ * and the statement counts in `counts` replace the old ones (a speaker whose last passage was
+ * removed drops to 0, so a query no longer reads them as a speaker). People and events already
+ * known are kept as they are: their KB forms change only with a KB change, which rebuilds fully.
+ * Returns a new record; `reading` is not changed.
+ */
+export function refreshReading(
+  reading: ReadingKb,
+  change: { people: Pick<Person, 'id' | 'name' | 'aliases' | 'roles'>[]; events: Pick<KnowledgeBase['events'][number], 'id' | 'name' | 'aliases'>[]; counts: ReadonlyMap<string, number> },
+): ReadingKb {
+  const people = reading.people.map((p) => (change.counts.has(p.id) ? { ...p, statements: change.counts.get(p.id)! } : p));
+  const known = new Set(people.map((p) => p.id));
+  for (const p of change.people) {
+    if (known.has(p.id)) continue;
+    known.add(p.id);
+    people.push({ id: p.id, name: p.name, aliases: p.aliases ?? [], roles: p.roles ?? [], statements: change.counts.get(p.id) ?? 0 });
+  }
+  const events = [...reading.events];
+  const knownEvents = new Set(events.map((e) => e.id));
+  for (const e of change.events) {
+    if (knownEvents.has(e.id)) continue;
+    knownEvents.add(e.id);
+    events.push({ id: e.id, name: e.name, aliases: e.aliases ?? [] });
+  }
+  return { people, events };
 }
 
 /** A token of the query: a word, a quoted phrase, an operator, an exclusion. */
@@ -315,7 +368,7 @@ export function interpretQuery(raw: string, kb: ReadingKb | null, requestFilters
         const next = folded[i + title.length];
         if (next === undefined) continue;
         const fits = people.filter(
-          (p) => p.statements > 0 && fold(p.name).at(-1) === next && p.roles.some((r) => roleHasTitle(r, title.title)),
+          (p) => p.statements > 0 && foldedPerson(p).givenName === next && rolesWithTitle(p, title.title).length > 0,
         );
         // A title and a given name with nothing else ("Bộ trưởng Sơn") is searched as typed too.
         if (fits.length === 1 && title.length + 1 === folded.length && !hasPhrase) {
@@ -335,7 +388,7 @@ export function interpretQuery(raw: string, kb: ReadingKb | null, requestFilters
         const title = titleAt(folded, i);
         if (!title || title.length >= folded.length) continue;
         const holders = people.flatMap((p) =>
-          p.statements > 0 ? p.roles.filter((r) => roleHasTitle(r, title.title)).map((r) => ({ person: p, role: r })) : [],
+          p.statements > 0 ? rolesWithTitle(p, title.title).map((r) => ({ person: p, role: r })) : [],
         );
         if (holders.length === 0) continue;
         for (let k = i; k < i + title.length; k++) taken[k] = true;

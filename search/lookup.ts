@@ -3,9 +3,10 @@
  * filter in article order, and a search's export page after page.
  */
 import type { Article, Event, Person } from '../ingest/types.ts';
-import { toPassageDoc } from './documents.ts';
+import { PASSAGE_DOC_FIELDS, toPassageDoc } from './documents.ts';
 import type { EngineClient, IndexName } from './engine-client.ts';
 import { buildFilter } from './filters.ts';
+import { FACET_ATTRIBUTES } from './settings.ts';
 import { MAX_PER_PAGE, sortFor, type RunQuery } from './plan.ts';
 import type { PassageDoc, SearchFilters, SearchQuery, SearchResult } from './types.ts';
 
@@ -44,6 +45,38 @@ export class Lookups {
       });
       out.push(...res.hits.map(toPassageDoc));
       if (page * MAX_PER_PAGE >= (res.totalHits ?? 0) || res.hits.length === 0) return out;
+    }
+  }
+
+  /**
+   * Each speaker's latest statement, for every speaker at once: the passage a search of their
+   * statements sorted newest first puts first (`sort: 'date-desc'`: date, then article, then
+   * position; undated last). One search with `distinct` on the speaker, sorted the same way,
+   * instead of one search per speaker; the order is checked here again, so a merged answer (several
+   * shards) gives the same passage.
+   * @see https://www.meilisearch.com/docs/learn/relevancy/distinct_attribute (the distinct search parameter keeps each value's first-ranked document)
+   */
+  async latestStatements(): Promise<Map<string, PassageDoc>> {
+    const speaker = FACET_ATTRIBUTES.speaker;
+    const out = new Map<string, PassageDoc>();
+    for (let page = 1; ; page++) {
+      const [res] = await this.engine.multiSearchPassages("finding each speaker's latest statement", [
+        {
+          q: '',
+          filter: `${speaker} EXISTS AND ${speaker} IS NOT NULL`,
+          distinct: speaker,
+          sort: sortFor('date-desc'),
+          page,
+          hitsPerPage: MAX_PER_PAGE,
+          attributesToRetrieve: [...PASSAGE_DOC_FIELDS],
+        },
+      ]);
+      const hits = (res?.hits ?? []).map(toPassageDoc);
+      for (const p of hits) {
+        const seen = p.speakerId ? out.get(p.speakerId) : undefined;
+        if (p.speakerId && (!seen || newestFirst(p, seen) < 0)) out.set(p.speakerId, p);
+      }
+      if (hits.length < MAX_PER_PAGE) return out;
     }
   }
 
@@ -92,4 +125,13 @@ export class Lookups {
   getEvent(id: string): Promise<Event | null> {
     return this.getDoc<Event>('events', id);
   }
+}
+
+/** The order of `sortFor('date-desc')`: newest first (undated last), then article id, then position. */
+function newestFirst(a: PassageDoc, b: PassageDoc): number {
+  const da = a.dateSort ?? null;
+  const db = b.dateSort ?? null;
+  if (da !== db) return da === null ? 1 : db === null ? -1 : db - da;
+  if (a.articleId !== b.articleId) return a.articleId < b.articleId ? -1 : 1;
+  return a.ordinal - b.ordinal;
 }

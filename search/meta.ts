@@ -50,7 +50,10 @@ export class MetaStore {
     // The alias groups change only with a full reindex: keep the matcher built for the same build.
     const same = value && this.cached?.value && this.cached.value.fingerprint === value.fingerprint && this.cached.value.indexedAt === value.indexedAt;
     const matcher = same ? this.cached!.matcher : value ? new AliasMatcher(value.aliasGroups ?? []) : null;
-    this.cached = { value, matcher, at: Date.now() };
+    // The same record (no update since): keep the object, so what a reading keeps per record
+    // (the folded names and titles in search/interpret.ts) is not computed again every 30 s.
+    const unchanged = same && this.cached!.value!.updatedAt === value.updatedAt;
+    this.cached = { value: unchanged ? this.cached!.value : value, matcher, at: Date.now() };
     return this.cached;
   }
 

@@ -166,6 +166,8 @@ export interface SearchService {
   getPassage(id: string): Promise<PassageDoc | null>;
   /** Every passage matching the filters, in article order (date, then article, then ordinal). */
   findPassages(filters: SearchFilters): Promise<PassageDoc[]>;
+  /** Each speaker's latest statement (as a search of their passages sorted `date-desc` puts first), by speaker id; one engine search for all speakers. */
+  latestStatements(): Promise<Map<string, PassageDoc>>;
   getArticle(id: string): Promise<Article | null>;
   /** All articles, newest first. */
   listArticles(): Promise<Article[]>;

@@ -9,7 +9,7 @@ import type { KnowledgeBase, Passage } from '../ingest/types.ts';
 import { AliasMatcher, buildAliasGroups } from './aliases.ts';
 import { buildPassageDocs, passageDocBuilder } from './documents.ts';
 import { quoteFilterValue } from './filters.ts';
-import { readingKbOf } from './interpret.ts';
+import { readingKbOf, refreshReading, type ReadingKb } from './interpret.ts';
 import { INDEX_NAMES, NEXT_SUFFIX, taskError, type EngineClient, type IndexName } from './engine-client.ts';
 import { EngineTaskError } from './errors/engine-task-error.ts';
 import { META_ID, type MetaDoc, type MetaStore } from './meta.ts';
@@ -171,14 +171,15 @@ export class IndexWriter {
     return this.serially(async () => {
       await this.requireLive();
       const ids = [...new Set(articleIds)];
+      const speakers = new Set<string>();
       if (ids.length > 0) {
-        const passageIds = await this.passageIdsOf(ids);
+        const passageIds = await this.passageIdsOf(ids, speakers);
         await this.writeInOrder([
           ['deleting passages', 'passages', () => this.engine.index('passages').deleteDocuments(passageIds)],
           ['deleting articles', 'articles', () => this.engine.index('articles').deleteDocuments(ids)],
         ]);
       }
-      await this.touchMeta(opts.fingerprint);
+      await this.touchMeta(opts.fingerprint, { speakers });
       this.log?.info({ articles: ids.length }, 'articles removed');
     });
   }
@@ -208,7 +209,10 @@ export class IndexWriter {
     // Older versions of the same files have other ids (an article's id hashes its file's bytes).
     const previous = await this.indexedSources(records.articles.map((a) => a.sourceFile));
     const replaced = previous.map((a) => a.id).filter((id) => !newIds.has(id));
-    const oldPassageIds = await this.passageIdsOf([...newIds, ...replaced]);
+    // The speakers of the passages replaced, and below of the new ones: their statement counts change.
+    const speakers = new Set<string>();
+    const oldPassageIds = await this.passageIdsOf([...newIds, ...replaced], speakers);
+    for (const p of records.passages) if (p.speakerId) speakers.add(p.speakerId);
     const newPassageIds = new Set(records.passages.map((p) => p.id));
     const stale = oldPassageIds.filter((id) => !newPassageIds.has(id));
 
@@ -235,12 +239,10 @@ export class IndexWriter {
     if (stale.length > 0) steps.push(['deleting stale passages', 'passages', () => this.engine.index('passages').deleteDocuments(stale)]);
     const lastPassageStep = steps.length - 1;
     if (replaced.length > 0) steps.push(['deleting replaced articles', 'articles', () => this.engine.index('articles').deleteDocuments(replaced)]);
-    const tasks = await this.writeInOrder(steps, async () => {
-      // The fingerprint (a hash of the whole folder) may still be computing: the writes above are already queued.
-      const fingerprint = await opts.fingerprint;
-      return ['recording the update', 'meta', () => this.engine.index('meta').updateDocuments([metaPatch(fingerprint)])];
-    });
-    this.meta.clear();
+    const tasks = await this.writeInOrder(steps);
+    // The fingerprint (a hash of the whole folder) may still be computing while the writes above ran.
+    // The meta record goes last, with the query-reading data refreshed from the passages now live.
+    await this.touchMeta(await opts.fingerprint, { speakers, people: records.people, events: records.events });
     const passageBatches = new Set(tasks.slice(firstPassageStep, lastPassageStep + 1).map((t) => t.batchUid));
     if (stale.length > 0 && passageBatches.size > 1) {
       // Not an error: the new passages were searchable before the stale ones went.
@@ -276,10 +278,46 @@ export class IndexWriter {
     return done as Task[];
   }
 
-  /** Records the update's time (and the corpus fingerprint it leaves) in the meta record. */
-  private async touchMeta(fingerprint: string | undefined): Promise<void> {
-    await this.engine.waitOk('recording the update', this.engine.index('meta').updateDocuments([metaPatch(fingerprint)]));
+  /**
+   * Records the update's time (and the corpus fingerprint it leaves) in the meta record, with the
+   * query-reading data (`MetaDoc.reading`) brought up to date: people and events the update brought,
+   * and the statement counts of the speakers whose passages it wrote or deleted, recounted by the
+   * engine. A speaker first seen in an uploaded article is then read as a leader at the next search,
+   * and one whose last statement went no longer is (a reading skips people with no statement).
+   */
+  private async touchMeta(fingerprint: string | undefined, changed: ReadingChange): Promise<void> {
+    const reading = await this.refreshedReading(changed);
+    await this.engine.waitOk('recording the update', this.engine.index('meta').updateDocuments([{ ...metaPatch(fingerprint), ...(reading ? { reading } : {}) }]));
     this.meta.clear();
+  }
+
+  /**
+   * The live meta record's reading data with `changed` applied; null when the record has none (an
+   * index built before readings existed: the next full reindex writes it). Read from the engine,
+   * never the cache, so an update applied by another process is not undone. Costs one read of the
+   * meta record and one count-only search (facet counts of the changed speakers).
+   * @see https://www.meilisearch.com/docs/reference/api/search#facets
+   */
+  private async refreshedReading(changed: ReadingChange): Promise<ReadingKb | null> {
+    const current = await this.engine.callOrMissing(
+      'reading the corpus record',
+      async () => (await this.engine.index<MetaDoc>('meta').getDocument(META_ID, { fields: ['reading'] })) as Pick<MetaDoc, 'reading'>,
+      () => null,
+    );
+    if (!current?.reading) return null;
+    const counts = await this.statementCounts([...changed.speakers]);
+    return refreshReading(current.reading, { people: changed.people ?? [], events: changed.events ?? [], counts });
+  }
+
+  /** Passages attributed to each of these speakers in the live index (0 for none), by facet counts. */
+  private async statementCounts(speakerIds: string[]): Promise<Map<string, number>> {
+    const counts = new Map<string, number>(speakerIds.map((id) => [id, 0]));
+    for (const chunk of chunks(speakerIds, FILTER_CHUNK)) {
+      const filter = `speakerId IN [${chunk.map(quoteFilterValue).join(', ')}]`;
+      const [res] = await this.engine.multiSearchPassages('counting statements', [{ q: '', filter, facets: ['speakerId'], hitsPerPage: 0, page: 1 }]);
+      for (const [id, n] of Object.entries(res?.facetDistribution?.speakerId ?? {})) if (counts.has(id)) counts.set(id, n);
+    }
+    return counts;
   }
 
   /** The records whose ids the index does not hold yet. */
@@ -293,12 +331,13 @@ export class IndexWriter {
     return records.filter((r) => !have.has(r.id));
   }
 
-  /** Ids of every passage of these articles. */
-  private async passageIdsOf(articleIds: string[]): Promise<string[]> {
+  /** Ids of every passage of these articles; their speakers are added to `speakers` when given. */
+  private async passageIdsOf(articleIds: string[], speakers?: Set<string>): Promise<string[]> {
     const out: string[] = [];
     for (const chunk of chunks(articleIds, FILTER_CHUNK)) {
-      const docs = await this.allDocs<{ id: string }>('passages', ['id'], `articleId IN [${chunk.map(quoteFilterValue).join(', ')}]`);
+      const docs = await this.allDocs<{ id: string; speakerId?: string | null }>('passages', ['id', 'speakerId'], `articleId IN [${chunk.map(quoteFilterValue).join(', ')}]`);
       out.push(...docs.map((d) => d.id));
+      if (speakers) for (const d of docs) if (d.speakerId) speakers.add(d.speakerId);
     }
     return out;
   }
@@ -348,6 +387,13 @@ export class IndexWriter {
       if (task.status !== 'succeeded' && task.error?.code !== 'index_not_found') throw taskError(`deleting ${uid}`, task);
     }
   }
+}
+
+/** What an incremental update changed of the reading data: speakers whose passages it wrote or deleted, people and events it brought. */
+interface ReadingChange {
+  speakers: Set<string>;
+  people?: RecordSet['people'];
+  events?: RecordSet['events'];
 }
 
 /** One write of an incremental update: what it does (for errors), its index, the call, the documents it sends. */

@@ -64,19 +64,16 @@ export const peopleEventRoutes: FastifyPluginAsyncTypebox<PeopleEventRoutesOptio
     '/speakers',
     { schema: { tags: ['records'], summary: 'People of the knowledge base', response: { 200: SpeakersResponse, ...errors } }, onSend },
     async () => {
-      const [catalog, counts] = await Promise.all([app.catalog(), facetCounts(app)]);
+      const [catalog, counts, latestStatements] = await Promise.all([app.catalog(), facetCounts(app), app.searchService.latestStatements()]);
       const people = [...catalog.people.values()];
       // The role beside a name is the one held at the latest statement, never a former office.
       const latest = new Map(
-        await Promise.all(
-          people
-            .filter((p) => (counts.speaker[p.id] ?? 0) > 0)
-            .map(async (p) => {
-              const r = await app.searchService.search({ q: '', filters: { speaker: [p.id] }, sort: 'date-desc', page: 1, perPage: 1 });
-              const role = r.hits[0]?.passage.speakerRole ?? null;
-              return [p.id, { latestRole: role, latestRoleEn: roleTitle(p, role, 'en') }] as const;
-            }),
-        ),
+        people
+          .filter((p) => (counts.speaker[p.id] ?? 0) > 0)
+          .map((p) => {
+            const role = latestStatements.get(p.id)?.speakerRole ?? null;
+            return [p.id, { latestRole: role, latestRoleEn: roleTitle(p, role, 'en') }] as const;
+          }),
       );
       const speakers = people
         .map((p) => ({ ...presentPerson(p, counts.speaker[p.id] ?? 0), ...(latest.get(p.id) ?? { latestRole: null, latestRoleEn: null }) }))

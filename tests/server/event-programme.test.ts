@@ -94,6 +94,25 @@ describe('speaker pages', () => {
     expect(trung.latestRole).toBeNull();
   });
 
+  it('gives every speaker on the index the role and count their own statements give, in one search for all', async () => {
+    const body = (await app.inject({ method: 'GET', url: '/api/speakers' })).json();
+    const speakers = body.speakers as { id: string; passageCount: number; latestRole: string | null }[];
+    const withStatements = speakers.filter((s) => s.passageCount > 0);
+    expect(withStatements.length).toBeGreaterThanOrEqual(5);
+    // People with no statement come after everyone with one, without a role.
+    const firstSilent = speakers.findIndex((s) => s.passageCount === 0);
+    expect(firstSilent).toBe(withStatements.length);
+    expect(speakers.slice(firstSilent).every((s) => s.latestRole === null)).toBe(true);
+    // Each speaker's own search, newest first: its first passage's role, and its total.
+    for (const s of withStatements) {
+      const own = (await app.inject({ method: 'GET', url: `/api/search?speaker=${s.id}&sort=date-desc&perPage=1` })).json();
+      expect({ id: s.id, role: s.latestRole, count: s.passageCount }).toEqual({ id: s.id, role: own.hits[0].speaker.role, count: own.total });
+    }
+    // As a reader of the archive has them: the Prime Minister, and Tô Lâm as General Secretary.
+    expect(speakers.find((s) => s.id === 'pham-minh-chinh')?.latestRole).toBe('Thủ tướng Chính phủ');
+    expect(speakers.find((s) => s.id === 'to-lam')?.latestRole).toMatch(/^Tổng Bí thư/);
+  });
+
   it('names events and roles in English for lang=en', async () => {
     const body = (await app.inject({ method: 'GET', url: `/api/search?q=${encodeURIComponent('ngoại giao vắc-xin')}&lang=en` })).json();
     const hit = body.hits.find((h: { events: { id: string }[] }) => h.events.some((e) => e.id === 'hnng-31'));
