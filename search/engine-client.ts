@@ -40,6 +40,20 @@ export type PassageQuery = SearchParams & { q: string };
 /** An engine answer for one passages query. */
 export type PassageResponse = SearchResponse<Record<string, any>>;
 
+/** One query of a federated search: a passages query with its weight in the merged ranking (default 1). */
+export type FederatedPassageQuery = PassageQuery & { weight?: number };
+
+/** The merged list of a federated search: its page and the facets counted over all its queries. */
+export type PassageFederation = { limit?: number; offset?: number; facets?: string[] };
+
+/**
+ * Search parameters a query inside a federation may not carry: the engine refuses per-query
+ * pagination (the page is the federation's) and ignores per-query `facets` (they are the
+ * federation's `facetsByIndex`).
+ * @see https://www.meilisearch.com/docs/reference/api/multi_search#federation
+ */
+const FEDERATION_OWNED = ['limit', 'offset', 'page', 'hitsPerPage', 'facets'] as const;
+
 /**
  * Connects to the engine: `config.meili` (MEILI_URL / MEILI_MASTER_KEY) when set, else a local
  * Meilisearch started as a child process. The caller calls `stop()` on exit (also on SIGINT).
@@ -204,6 +218,57 @@ export class EngineClient {
       what,
       async () => (await this.client.multiSearch({ queries: queries.map((query) => ({ indexUid: this.uid('passages'), ...query })) })).results,
       () => queries.map((query) => emptyResponse(query.q)),
+    );
+  }
+
+  /**
+   * Runs several queries on the passages index as ONE federated search: one list of hits merged
+   * in descending (weighted) ranking score, a passage matched by several queries listed once, and
+   * the facets of `federation.facets` counted over the union (`facetsByIndex` + `mergeFacets`).
+   * Used for `OR`: one query per alternative.
+   *
+   * Each query's own `limit`/`offset`/`page`/`hitsPerPage`/`facets` are dropped (the engine refuses
+   * per-query pagination and ignores per-query facets; the page and the facets are the
+   * federation's). `weight` becomes `federationOptions.weight`.
+   *
+   * The answer is one `PassageResponse`: `hits` (each with `_federation: { indexUid,
+   * queriesPosition, weightedRankingScore }`), `offset`, `limit`, `estimatedTotalHits` (a
+   * federation has no exhaustive `totalHits`: the engine estimates the size of the union),
+   * `facetDistribution` and `facetStats`. No index yet → an empty result, as in
+   * `multiSearchPassages`. No query → an empty result.
+   *
+   * @param what - what the search is for, named in errors ("searching", …).
+   * @param federation - `limit` (default 20) and `offset` (default 0) of the merged list; `facets`,
+   *   filterable attributes of the passages index to count over the merged list.
+   * @throws EngineUnavailableError when the engine cannot be reached; EngineTaskError when it refuses.
+   * @see https://www.meilisearch.com/docs/reference/api/multi_search#federation
+   * @see https://www.meilisearch.com/docs/capabilities/multi_search/how_to/boost_results_across_indexes
+   */
+  async federatedSearchPassages(what: string, queries: FederatedPassageQuery[], federation: PassageFederation): Promise<PassageResponse> {
+    const empty = () => {
+      const response = emptyResponse(queries.map((query) => query.q).join(' '));
+      return { ...response, offset: federation.offset ?? 0, limit: federation.limit ?? 20, estimatedTotalHits: 0 } as PassageResponse;
+    };
+    if (queries.length === 0) return empty();
+    const indexUid = this.uid('passages');
+    const federated = queries.map(({ weight, ...query }) => {
+      const rest: Record<string, unknown> = { ...query };
+      for (const key of FEDERATION_OWNED) delete rest[key];
+      return { indexUid, ...(rest as PassageQuery), ...(weight === undefined ? {} : { federationOptions: { weight } }) };
+    });
+    const facets = federation.facets ?? [];
+    return this.callOrMissing(
+      what,
+      async () =>
+        (await this.client.multiSearch({
+          federation: {
+            ...(federation.limit === undefined ? {} : { limit: federation.limit }),
+            ...(federation.offset === undefined ? {} : { offset: federation.offset }),
+            ...(facets.length ? { facetsByIndex: { [indexUid]: facets }, mergeFacets: {} } : {}),
+          },
+          queries: federated,
+        })) as PassageResponse,
+      empty,
     );
   }
 }

@@ -10,7 +10,8 @@
  * - A title alone followed by a topic ("Thủ tướng vắc-xin") means whoever held the title on each
  *   passage's date: one (speaker, date span) pair per role held, as a filter.
  * - Operators: `"exact phrase"` (kept for the parser), `-word` / `-"phrase"` (exclude),
- *   `speaker:`, `event:`, `year:`, `from:`, `to:`. `OR` is reported, not applied (see `notes`).
+ *   `speaker:`, `event:`, `year:`, `from:`, `to:`, and `a OR b` (the union of whole alternatives,
+ *   searched as one federated search; see `interpretQuery`).
  *
  * The names come from the meta record written at reindex (`readingKbOf`), so a reading needs no
  * extra round trip.
@@ -75,6 +76,18 @@ export interface QueryInterpretation {
   applied: boolean;
   /** Anything the reader should know: an operator not supported, a reading dropped. */
   notes: string[];
+  /**
+   * Present for a query with `OR`: each alternative as read (its topic, and the person or title
+   * read within it). The hits are the union of the alternatives; `topic` joins them with " OR ",
+   * and `speaker` / `title` are set only when every alternative has the same one.
+   */
+  alternatives?: { topic: string; speaker: QueryInterpretation['speaker']; title: QueryInterpretation['title'] }[];
+}
+
+/** One alternative of an `OR` query: the text handed to the planner and the filters it adds. */
+export interface ReadAlternative {
+  q: string;
+  filters: SearchFilters;
 }
 
 /** The reading of a query: what to show, what to search, which filters to add. */
@@ -92,6 +105,10 @@ export interface QueryReading {
    * typed when it finds nothing.
    */
   strict: boolean;
+  /** For a query with `OR`: the alternatives as read, searched as one union (`q` and `filters` are then unused). */
+  alternatives?: ReadAlternative[];
+  /** For a query with `OR`: the alternatives with no person or title read from free words (the fallback). */
+  typedAlternatives?: ReadAlternative[];
 }
 
 /**
@@ -280,12 +297,105 @@ function quoted(text: string): string {
 /**
  * Reads a query. `kb` null (an index built before readings existed) reads operators only.
  * Throws `SearchInputError` naming the operator for a value that cannot be read
- * (`speaker:"Nobody"`, `year:20x3`, `from:2024-13`).
+ * (`speaker:"Nobody"`, `year:20x3`, `from:2024-13`), or for an `OR` alternative longer than the
+ * engine reads.
+ *
+ * `OR` (upper case, outside quotes) separates whole alternatives: `ngoại giao vắc-xin OR y tế`
+ * is the passages with "ngoại giao" and "vắc-xin" plus those with "y tế" — it binds loosest,
+ * because most Vietnamese words are two syllables ("Việt Nam OR Lào" must not read as
+ * "Việt (Nam OR Lào)"). Operators (`speaker:`, `event:`, `year:`, `from:`, `to:`, `-word`)
+ * apply to every alternative wherever they are typed; a leader's name or a title among the
+ * free words is read within its own alternative only. `OR` at the start or the end, or
+ * beside another `OR`, has nothing on one side: it is dropped and said in `notes`. A lowercase
+ * `or` is a word, and `"a OR b"` in quotes is a phrase.
+ * @see https://support.google.com/websearch/answer/2466433 (OR in web search: either word)
+ * @see https://www.meilisearch.com/docs/reference/api/multi_search#federation (the union is one federated search)
  */
 export function interpretQuery(raw: string, kb: ReadingKb | null, requestFilters: SearchFilters = {}): QueryReading {
   const tokens = tokenize(toNfc(raw));
+  const { groups, global, notes } = splitAlternatives(tokens);
+  if (groups.length < 2) {
+    return readTokens(tokens.filter((t) => t.kind !== 'or'), raw, kb, requestFilters, true, notes);
+  }
+  for (const group of groups) {
+    const words = group.reduce((n, t) => n + fold(t.text).length, 0);
+    if (words > MAX_ENGINE_WORDS) {
+      throw new SearchInputError(
+        `an alternative of OR is longer than ${MAX_ENGINE_WORDS} words in the query: ${JSON.stringify(group.map(tokenText).join(' '))} (search a long quote on its own)`,
+      );
+    }
+  }
+  const read = groups.map((group) => readTokens([...global, ...group], null, kb, requestFilters, true, []));
+  const typed = groups.map((group) => readTokens([...global, ...group], null, kb, requestFilters, false, []));
+  const first = read[0]!.interpretation;
+  const same = <T>(pick: (i: QueryInterpretation) => T | null, key: (v: T) => string): T | null => {
+    const values = read.map((r) => pick(r.interpretation));
+    return values.every((v) => v !== null && key(v) === key(values[0]!)) ? values[0]! : null;
+  };
+  const speaker = same((i) => i.speaker, (v) => v.id);
+  const title = same((i) => i.title, (v) => v.text);
   const interpretation: QueryInterpretation = {
-    topic: '', speaker: null, title: null, event: null, dateRange: null, years: [], exclude: [], phrases: [], applied: true, notes: [],
+    ...first,
+    topic: read.map((r) => r.interpretation.topic).join(' OR '),
+    speaker,
+    title,
+    phrases: read.flatMap((r) => r.interpretation.phrases),
+    notes,
+    alternatives: read.map((r) => ({ topic: r.interpretation.topic, speaker: r.interpretation.speaker, title: r.interpretation.title })),
+  };
+  const strict = read.every((r) => r.strict || !r.changed);
+  return {
+    interpretation,
+    q: read.map((r) => r.q).join(' OR '),
+    filters: {},
+    changed: true,
+    strict,
+    alternatives: read.map((r) => ({ q: r.q, filters: r.filters })),
+    typedAlternatives: typed.map((r) => ({ q: r.q, filters: r.filters })),
+  };
+}
+
+/** A word or phrase token as typed (a phrase in quotes). */
+function tokenText(t: Extract<Token, { kind: 'word' | 'phrase' }>): string {
+  return t.kind === 'phrase' ? quoted(t.text) : t.text;
+}
+
+/**
+ * Splits a query's tokens at `OR`: the alternatives (their words and phrases; an alternative with
+ * none is no alternative), the tokens every alternative shares (operators and exclusions), and a
+ * note for each `OR` that has no alternative on one side.
+ */
+function splitAlternatives(tokens: Token[]): { groups: Extract<Token, { kind: 'word' | 'phrase' }>[][]; global: Token[]; notes: string[] } {
+  const groups: Extract<Token, { kind: 'word' | 'phrase' }>[][] = [[]];
+  const global: Token[] = [];
+  let ors = 0;
+  for (const tok of tokens) {
+    if (tok.kind === 'or') {
+      ors++;
+      groups.push([]);
+    } else if (tok.kind === 'word' || tok.kind === 'phrase') groups.at(-1)!.push(tok);
+    else global.push(tok);
+  }
+  const kept = groups.filter((g) => g.length > 0);
+  const notes: string[] = [];
+  if (ors > 0 && kept.length < groups.length) {
+    notes.push(
+      kept.length < 2
+        ? 'OR ignored: it needs words on both sides (every word is required)'
+        : 'an OR with nothing on one side was ignored',
+    );
+  }
+  return { groups: kept, global, notes };
+}
+
+/**
+ * Reads one alternative (or a query without `OR`): operators, then a person or title among the
+ * free words (`readNames`), then the topic. `raw` is the query as typed, returned as `q` when
+ * nothing was read; null for an alternative, whose `q` is always rebuilt from its tokens.
+ */
+function readTokens(tokens: Token[], raw: string | null, kb: ReadingKb | null, requestFilters: SearchFilters, readNames: boolean, notes: string[]): QueryReading {
+  const interpretation: QueryInterpretation = {
+    topic: '', speaker: null, title: null, event: null, dateRange: null, years: [], exclude: [], phrases: [], applied: true, notes: [...notes],
   };
   const filters: SearchFilters = {};
   let strict = false;
@@ -293,10 +403,6 @@ export function interpretQuery(raw: string, kb: ReadingKb | null, requestFilters
 
   // Operators first: they are what the reader typed on purpose.
   for (const tok of tokens) {
-    if (tok.kind === 'or') {
-      interpretation.notes.push('OR is not supported yet: every word is required');
-      continue;
-    }
     if (tok.kind === 'exclude') {
       interpretation.exclude.push(tok.text);
       strict = true;
@@ -329,7 +435,7 @@ export function interpretQuery(raw: string, kb: ReadingKb | null, requestFilters
   // A pasted sentence ("Thủ tướng Phạm Minh Chính nhấn mạnh …", longer than the engine reads)
   // is looking for its source, not for a speaker: only short queries are read.
   const syllableCount = words.reduce((n, w) => n + fold(w).length, 0);
-  const canRead = kb !== null && !interpretation.speaker && !(requestFilters.speaker?.length) && syllableCount <= MAX_ENGINE_WORDS;
+  const canRead = readNames && kb !== null && !interpretation.speaker && !(requestFilters.speaker?.length) && syllableCount <= MAX_ENGINE_WORDS;
   if (canRead) {
     const people = kb.people;
     // Full names (longest form first), optionally preceded by a title.
@@ -426,7 +532,7 @@ export function interpretQuery(raw: string, kb: ReadingKb | null, requestFilters
   const exclusions = tokens.flatMap((t) => (t.kind === 'exclude' ? [t.phrase ? `-${quoted(t.text)}` : `-${t.text}`] : []));
   const q = [...topicParts, ...exclusions].join(' ');
   const changed = strict || loose || interpretation.notes.length > 0;
-  return { interpretation, q: changed ? q : raw, filters, changed, strict: strict && !loose };
+  return { interpretation, q: changed || raw === null ? q : raw, filters, changed, strict: strict && !loose };
 }
 
 /** The longest title form starting at syllable `i`. */

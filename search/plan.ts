@@ -9,9 +9,10 @@ import { PASSAGE_DOC_FIELDS, toPassageDoc } from './documents.ts';
 import type { EngineClient, PassageQuery, PassageResponse } from './engine-client.ts';
 import { SearchInputError } from './errors/search-input-error.ts';
 import { emptyFacets, mergeFacets, ownFacetQuery, planFacets, type FacetPlan } from './facets.ts';
+import { FACET_ATTRIBUTES } from './settings.ts';
 import { buildFilter, idFilter } from './filters.ts';
 import { highlightPassage, type HighlightTerms } from './highlight.ts';
-import { interpretQuery, mergeReadingFilters } from './interpret.ts';
+import { interpretQuery, mergeReadingFilters, type ReadAlternative } from './interpret.ts';
 import type { MetaStore } from './meta.ts';
 import {
   attributesFor,
@@ -26,7 +27,7 @@ import {
   type ParsedQuery,
   type QueryPart,
 } from './query.ts';
-import type { RelaxedOffer, SearchFilters, SearchHit, SearchQuery, SearchResult, SearchSort } from './types.ts';
+import type { FacetName, RelaxedOffer, SearchFilters, SearchHit, SearchQuery, SearchResult, SearchSort } from './types.ts';
 
 /** Longest query accepted, in characters (a long pasted paragraph still fits). */
 export const MAX_QUERY_LENGTH = 2000;
@@ -199,6 +200,12 @@ export class QueryRunner {
     // about economic diplomacy. A reading from free words that finds nothing gives way to the words as typed.
     if (!query.literal) {
       const reading = interpretQuery(query.q, (await this.meta.load()).value?.reading ?? null, query.filters ?? {});
+      if (reading.alternatives) {
+        const read = await this.searchUnion(query, reading.alternatives);
+        if (read.total > 0 || reading.strict) return { ...read, interpretation: reading.interpretation };
+        const typed = await this.searchUnion(query, reading.typedAlternatives ?? reading.alternatives);
+        return { ...typed, interpretation: { ...reading.interpretation, applied: false } };
+      }
       if (reading.changed) {
         const read = await this.search({ ...query, q: reading.q, filters: mergeReadingFilters(query.filters ?? {}, reading.filters), literal: true });
         if (read.total > 0 || reading.strict) return { ...read, interpretation: reading.interpretation };
@@ -262,6 +269,88 @@ export class QueryRunner {
       out.relaxed = { available: total > 0, query: plan.relaxedQuery, total };
     }
     return out;
+  }
+
+  /**
+   * `a OR b`: the union of the alternatives as ONE federated search (`federatedSearchPassages`):
+   * each alternative is planned on its own and sent as its plan's first reading (the word as a
+   * phrase for a bare two-syllable word, else all its words; exact or folded as typed) with its
+   * own filters (the request's, the operators', a speaker read within it). The engine merges
+   * the hits by ranking score (or by date for a date sort), lists a passage matched by several
+   * alternatives once, counts the union exactly (`estimatedTotalHits` of a federation is the
+   * union's size: measured, see tests/server/or-operator.test.ts) and counts the facets over it.
+   *
+   * What federation does not allow, and what is done instead:
+   * - one federation per request: a facet with a filter (counted without its own filter, as on
+   *   every search) needs a federated search of its own; they run beside the hits search, at the
+   *   same time, not in the same round trip;
+   * - no per-query totals: an alternative's later readings (all words after the phrase, the
+   *   context fields) are not tried when its first reading finds nothing;
+   * - the offer to search without diacritics costs one more federated count, only when the union
+   *   found nothing.
+   * @see https://www.meilisearch.com/docs/reference/api/multi_search#federation
+   */
+  private async searchUnion(query: RunQuery, alternatives: ReadAlternative[]): Promise<SearchResult> {
+    const started = performance.now();
+    const { matcher } = await this.meta.load();
+    const members = alternatives
+      .map((alt) => {
+        const filters = mergeReadingFilters(query.filters ?? {}, alt.filters);
+        const plan = planSearch(parseQuery(alt.q, matcher));
+        if (plan.kind === 'quote') throw new SearchInputError(`an alternative of OR is longer than ${MAX_ENGINE_WORDS} words in the query: ${JSON.stringify(alt.q)}`);
+        return { q: alt.q, filters, plan, reading: plan.readings[0] };
+      })
+      .filter((m): m is typeof m & { reading: PlanReading } => m.reading !== undefined);
+    // Alternatives of punctuation only match nothing of their own; none left is a listing.
+    if (members.length === 0) return this.search({ ...query, q: '', literal: true });
+    const sort = sortFor(query.sort);
+    const active = (Object.keys(FACET_ATTRIBUTES) as FacetName[]).filter((name) => members.some((m) => (m.filters[name]?.length ?? 0) > 0));
+    const facetPlan: FacetPlan = {
+      hitFacets: (Object.keys(FACET_ATTRIBUTES) as FacetName[]).filter((name) => !active.includes(name)).map((name) => FACET_ATTRIBUTES[name]),
+      own: active.map((name) => ({ name, attribute: FACET_ATTRIBUTES[name], filters: {} })),
+    };
+    const queriesWith = (without: FacetName | null, v: (m: (typeof members)[number]) => PlanReading = (m) => m.reading): PassageQuery[] =>
+      members.map((m) => ({
+        ...matchParams(v(m)),
+        q: v(m).q,
+        filter: buildFilter(without ? { ...m.filters, [without]: undefined } : m.filters) ?? undefined,
+        ...(sort ? { sort } : {}),
+      }));
+    const [res, ...own] = await Promise.all([
+      this.engine.federatedSearchPassages(
+        'searching alternatives (OR)',
+        queriesWith(null).map((q) => ({ ...q, attributesToRetrieve: [...PASSAGE_DOC_FIELDS] })),
+        { offset: (query.page - 1) * query.perPage, limit: query.perPage, facets: facetPlan.hitFacets },
+      ),
+      ...active.map((name) =>
+        this.engine.federatedSearchPassages('counting alternatives (OR)', queriesWith(name), { limit: 0, facets: [FACET_ATTRIBUTES[name]] }),
+      ),
+    ]);
+    const facets = mergeFacets(facetPlan, res!.facetDistribution, own.map((r) => r.facetDistribution));
+    const total = res!.estimatedTotalHits ?? res!.totalHits ?? 0;
+    const modes = new Set(members.map((m) => m.reading.mode));
+    const mode: MatchMode = modes.has('exact') ? 'exact' : 'folded';
+    // Every alternative's words are marked, each in its own mode (a folded one by folded keys).
+    const terms: HighlightTerms = { mode, sequences: [], foldedSequences: [] };
+    for (const m of members) {
+      const t = highlightTermsFor(m.reading.parts, m.reading.mode, matcher);
+      (t.mode === mode ? terms.sequences : terms.foldedSequences).push(...t.sequences);
+      terms.foldedSequences.push(...t.foldedSequences);
+    }
+    const answeredBy = members.map((m) => m.reading.name).join(' OR ');
+    let result: Omit<SearchResult, 'tookMs'>;
+    if (total > 0) {
+      result = { ...this.toResult(res!.hits, total, facets, query, terms, modes.size === 1 ? mode : 'exact'), answeredBy };
+    } else {
+      result = { ...emptyResult(query), facets, matchMode: mode, answeredBy: null };
+      // Typed with diacritics and nothing found: offer the union without them, counted in one more federated search.
+      if (members.some((m) => m.plan.relaxedQuery !== null)) {
+        const folded = await this.engine.federatedSearchPassages('counting alternatives (OR) without diacritics', queriesWith(null, (m) => m.plan.relaxed[0] ?? m.reading), { limit: 0 });
+        const relaxedTotal = folded.estimatedTotalHits ?? 0;
+        result.relaxed = { available: relaxedTotal > 0, query: members.map((m) => m.plan.relaxedQuery ?? m.q).join(' OR '), total: relaxedTotal };
+      }
+    }
+    return { ...result, tookMs: Math.round(performance.now() - started) };
   }
 
   /** The hits query of a reading and, per facet with a filter, its facet-only twin without that filter. */

@@ -194,6 +194,8 @@ export function relaxedQueryText(parsed: ParsedQuery): string {
   return parsed.parts
     .map((p) => {
       const words = foldDiacritics(p.syllables.join(' '));
+      // An exclusion stays one: "Lào -Thái" without diacritics is "Lao -Thai", not "Lao Thai".
+      if (p.negated) return p.syllables.length > 1 ? `-"${words}"` : `-${words}`;
       return p.phrase && !p.fromKb && p.syllables.length > 1 ? `"${words}"` : words;
     })
     .join(' ');

@@ -93,10 +93,29 @@ export const Interpretation = Type.Object(
     phrases: Type.Array(Type.String()),
     applied: Type.Boolean({ description: 'False when the reading found nothing and the words as typed were searched instead.' }),
     notes: Type.Array(Type.String()),
+    alternatives: Type.Optional(
+      Type.Array(
+        Type.Object({
+          topic: Type.String(),
+          speaker: Nullable(Type.Object({ id: Type.String(), name: Type.String(), matched: Type.String(), via: Type.Enum(['name', 'title-name', 'operator']) })),
+          title: Nullable(
+            Type.Object({
+              text: Type.String(),
+              matched: Type.String(),
+              holders: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), from: Nullable(Type.String()), to: Nullable(Type.String()) })),
+            }),
+          ),
+        }),
+        {
+          description:
+            'Present for a query with OR: each alternative as read (its topic, and a person or title read within it). The hits are the union of the alternatives, ranked by relevance, each passage once; total and facets count the union.',
+        },
+      ),
+    ),
   },
   {
     description:
-      'Present when the query was read rather than searched as typed: a person named in it (any form, with or without diacritics or a title: "Phạm Minh Chính ngoại giao kinh tế", "PM Chinh", "Bộ trưởng Sơn") is a speaker filter and the rest the topic; a title alone with a topic ("Thủ tướng vắc-xin") is whoever held it at each passage’s date. Operators: "exact phrase", -word, -"phrase", speaker:, event:, year:, from:, to: (OR is reported in notes, not applied). literal=true searches the words as typed.',
+      'Present when the query was read rather than searched as typed: a person named in it (any form, with or without diacritics or a title: "Phạm Minh Chính ngoại giao kinh tế", "PM Chinh", "Bộ trưởng Sơn") is a speaker filter and the rest the topic; a title alone with a topic ("Thủ tướng vắc-xin") is whoever held it at each passage’s date. Operators: "exact phrase", -word, -"phrase", speaker:, event:, year:, from:, to:, and a OR b (the union of whole alternatives: "ngoại giao vắc-xin OR y tế" is passages with both words of the first or with "y tế"; operators apply to every alternative; OR at the start or end is ignored and said in notes; lowercase "or" and OR inside quotes are words). literal=true searches the words as typed.',
   },
 );
 

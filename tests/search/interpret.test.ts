@@ -50,13 +50,69 @@ describe('interpretQuery', () => {
   });
 
   it('reads operators and keeps phrases and exclusions for the planner', () => {
-    const r = interpretQuery('speaker:"bui thanh son" event:hnng-31 year:2021 from:2021-01 to:2021-12 "ngoại giao vắc-xin" -Covid OR x', kb);
+    const r = interpretQuery('speaker:"bui thanh son" event:hnng-31 year:2021 from:2021-01 to:2021-12 "ngoại giao vắc-xin" -Covid x', kb);
     expect(r.interpretation.speaker?.id).toBe('bui-thanh-son');
     expect(r.interpretation.event?.id).toBe('hnng-31');
     expect(r.filters).toMatchObject({ speaker: ['bui-thanh-son'], event: ['hnng-31'], year: [2021], from: '2021-01', to: '2021-12' });
     expect(r.q).toBe('"ngoại giao vắc-xin" x -Covid');
-    expect(r.interpretation.notes).toEqual(['OR is not supported yet: every word is required']);
+    expect(r.interpretation.notes).toEqual([]);
+    expect(r.alternatives).toBeUndefined();
     expect(r.strict).toBe(true);
+  });
+
+  it('splits at OR into whole alternatives; operators and exclusions go to every one', () => {
+    const r = interpretQuery('year:2021 ngoại giao vắc-xin OR "y tế" công cộng -Covid', kb);
+    expect(r.alternatives).toEqual([
+      { q: 'ngoại giao vắc-xin -Covid', filters: { year: [2021] } },
+      { q: '"y tế" công cộng -Covid', filters: { year: [2021] } },
+    ]);
+    expect(r.interpretation.topic).toBe('ngoại giao vắc-xin OR "y tế" công cộng');
+    expect(r.interpretation.years).toEqual([2021]);
+    expect(r.interpretation.exclude).toEqual(['Covid']);
+    expect(r.strict).toBe(true);
+  });
+
+  it('reads a leader named in one alternative as the speaker of that alternative only', () => {
+    const r = interpretQuery('Phạm Minh Chính ngoại giao kinh tế OR ngoại giao văn hóa', kb);
+    expect(r.alternatives).toEqual([
+      { q: 'ngoại giao kinh tế', filters: { speaker: ['pham-minh-chinh'] } },
+      { q: 'ngoại giao văn hóa', filters: {} },
+    ]);
+    expect(r.interpretation.speaker).toBeNull();
+    expect(r.interpretation.alternatives?.map((a) => a.speaker?.id ?? null)).toEqual(['pham-minh-chinh', null]);
+    // A name read from free words may be wrong: if the union finds nothing, the words as typed are searched.
+    expect(r.strict).toBe(false);
+    expect(r.typedAlternatives).toEqual([
+      { q: 'Phạm Minh Chính ngoại giao kinh tế', filters: {} },
+      { q: 'ngoại giao văn hóa', filters: {} },
+    ]);
+  });
+
+  it('gives speaker: to every alternative and names the common speaker', () => {
+    const r = interpretQuery('speaker:"Phạm Minh Chính" vắc-xin OR thủy chung', kb);
+    expect(r.alternatives?.map((a) => a.filters.speaker)).toEqual([['pham-minh-chinh'], ['pham-minh-chinh']]);
+    expect(r.interpretation.speaker?.id).toBe('pham-minh-chinh');
+  });
+
+  it('drops an OR with nothing on one side, says so, and keeps lowercase or and quoted OR as words', () => {
+    for (const q of ['OR vắc-xin', 'vắc-xin OR', 'speaker:"Phạm Minh Chính" OR vắc-xin']) {
+      const r = interpretQuery(q, kb);
+      expect(r.alternatives).toBeUndefined();
+      expect(r.interpretation.notes).toEqual(['OR ignored: it needs words on both sides (every word is required)']);
+      expect(r.q).toBe('vắc-xin');
+    }
+    expect(interpretQuery('a OR OR b', kb).alternatives?.map((a) => a.q)).toEqual(['a', 'b']);
+    expect(interpretQuery('a OR OR b', kb).interpretation.notes).toEqual(['an OR with nothing on one side was ignored']);
+    const lower = interpretQuery('vắc-xin or y tế', kb);
+    expect(lower.alternatives).toBeUndefined();
+    expect(lower.q).toBe('vắc-xin or y tế');
+    const quotedOr = interpretQuery('"vắc-xin OR y tế"', kb);
+    expect(quotedOr.alternatives).toBeUndefined();
+    expect(quotedOr.interpretation.phrases).toEqual(['vắc-xin OR y tế']);
+  });
+
+  it('refuses an alternative longer than the engine reads', () => {
+    expect(() => interpretQuery('một hai ba bốn năm sáu bảy tám chín mười mười một OR y tế', kb)).toThrow(/alternative of OR is longer than 10 words/);
   });
 
   it('refuses an operator value it cannot read, naming it', () => {

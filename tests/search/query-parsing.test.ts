@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeTypedSyllable } from '../../lib/vietnamese-query.ts';
 import { AliasMatcher, buildAliasGroups } from '../../search/aliases.ts';
-import { chunkParts, normalizeQuotes, parseQuery, renderQuery } from '../../search/query.ts';
+import { chunkParts, normalizeQuotes, parseQuery, relaxedQueryText, renderQuery } from '../../search/query.ts';
 import { kb } from './fixtures.ts';
 
 describe('query parsing', () => {
@@ -36,5 +36,10 @@ describe('query parsing', () => {
     expect(decodeTypedSyllable('dduwowngf')).toBe('đường');
     expect(decodeTypedSyllable('Vieetj')).toBe('Việt');
     for (const word of ['giao', 'WTO', 'HNNG', 'G20', 'U23', 'news', 'covid', '31']) expect(decodeTypedSyllable(word)).toBeNull();
+  });
+
+  it('keeps an exclusion an exclusion in the query offered without diacritics', () => {
+    expect(relaxedQueryText(parseQuery('Lào -Thái'))).toBe('Lao -Thai');
+    expect(relaxedQueryText(parseQuery('"Bộ Ngoại giao" -"Liên hợp quốc"'))).toBe('"Bo Ngoai giao" -"Lien hop quoc"');
   });
 });

@@ -131,6 +131,8 @@ export interface InterpretationView {
   exclude: string[];
   applied: boolean;
   notes: string[];
+  /** A query with OR: each alternative's topic and the person or title read within it. */
+  alternatives?: { topic: string; speaker: { id: string; name: string; matched: string } | null; title: { text: string } | null }[];
 }
 
 function toInterpretation(raw: Unsafe): InterpretationView | null {
@@ -148,6 +150,15 @@ function toInterpretation(raw: Unsafe): InterpretationView | null {
     exclude: arr(raw.exclude).filter((x) => typeof x === 'string'),
     applied: raw.applied !== false,
     notes: arr(raw.notes).filter((x) => typeof x === 'string'),
+    ...(Array.isArray(raw.alternatives)
+      ? {
+          alternatives: arr(raw.alternatives).filter((a: Unsafe) => a && typeof a === 'object').map((a: Unsafe) => ({
+            topic: str(a.topic) ?? '',
+            speaker: ref(a.speaker),
+            title: a.title && str(a.title.text) ? { text: a.title.text } : null,
+          })),
+        }
+      : {}),
   };
 }
 

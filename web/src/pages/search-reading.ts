@@ -35,7 +35,15 @@ export function readingChips(state: SearchState, reading: InterpretationView | n
   if (reading.dateRange) chips.push(chip(t().chipDates, `${formatDate(reading.dateRange.from)} – ${formatDate(reading.dateRange.to)}`, literal, false));
   for (const y of reading.years) chips.push(chip(t().facet_year, String(y), without(`year:${y}`), false));
   for (const x of reading.exclude) chips.push(chip(t().chipExclude, x, literal));
-  if (reading.topic && (reading.speaker || reading.title)) chips.push(h('li', { class: 'reading-topic' }, h('span', { class: 'chip-label' }, `${t().chipTopic}: `), h('span', { lang: CONTENT_LANG }, reading.topic)));
+  if (reading.alternatives?.length) {
+    // Each side as read, with the person or title read within it when it is not everyone's; × searches every word as required.
+    const sides = reading.alternatives.map((a) => {
+      const who = !reading.speaker && a.speaker ? a.speaker.name : !reading.title && a.title ? a.title.text : null;
+      return who ? `${a.topic} (${who})` : a.topic;
+    });
+    chips.push(chip(t().chipAlternatives, sides.join(' | '), hrefFor({ ...state, q: state.q.replace(/(^|\s)OR(?=\s|$)/g, ' ').replace(/\s+/g, ' ').trim(), page: 1 })));
+  }
+  if (reading.topic && (reading.speaker || reading.title) && !reading.alternatives?.length) chips.push(h('li', { class: 'reading-topic' }, h('span', { class: 'chip-label' }, `${t().chipTopic}: `), h('span', { lang: CONTENT_LANG }, reading.topic)));
   return h('div', { class: 'reading-box', role: 'region', 'aria-label': t().readingLabel },
     h('ul', { class: 'reading-chips' }, ...chips),
     reading.applied ? null : h('p', { class: 'muted reading-note' }, t().readingNotApplied),
