@@ -1,9 +1,9 @@
 /**
- * `npx tsx bench/ingest-rate.ts [-- --passages 12000 --dir DIR --keep]`
+ * `npx tsx bench/ingest-rate.ts [-- --passages 12000 --dir DIR --keep --threads N]`
  *
  * Ingest only: writes the synthetic corpus of `npm run scale` (bench/synthetic.ts) for N passages
  * into DIR (a temporary folder unless given; reused when it already holds files), then times
- * `runIngest` over it and prints articles/s and this process's peak RSS. Meant to be run under
+ * `runIngest` over it (`--threads 0`: on this thread; default: the pipeline's own choice) and prints articles/s and this process's peak RSS. Meant to be run under
  * `node --cpu-prof` (e.g. `node --import tsx --cpu-prof bench/ingest-rate.ts`) to profile ingest.
  */
 import fs from 'node:fs/promises';
@@ -21,6 +21,7 @@ const { values: args } = parseArgs({
     passages: { type: 'string', default: '12000' },
     dir: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    threads: { type: 'string' },
   },
 });
 const config = loadConfig();
@@ -36,7 +37,7 @@ try {
   const load0 = os.loadavg()[0]!;
   const t = performance.now();
   const cpu0 = process.cpuUsage();
-  const result = await runIngest({ inputDir: dir, kb });
+  const result = await runIngest({ inputDir: dir, kb, ...(args.threads !== undefined ? { threads: Number(args.threads) } : {}) });
   const seconds = (performance.now() - t) / 1000;
   const cpu = process.cpuUsage(cpu0);
   process.stdout.write(
