@@ -10,14 +10,12 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { RecordSet } from '../search/types.ts';
-import { cleanDocument } from './clean/index.ts';
 import { IngestError } from './errors.ts';
-import { extractArticle } from './extract/index.ts';
+import { processFile, processWithClean, toRel, type FileOutcome } from './file-task.ts';
 import { loadKnowledgeBase } from './kb.ts';
-import { applySpeakerOverrides } from './overrides.ts';
-import { parseDocument } from './parse/index.ts';
-import { decodingWarning, detectFormat, readSource } from './read.ts';
-import type { Article, CandidatePerson, CleanDocument, ExtractedArticle, IngestWarning, KnowledgeBase, Passage, Person, SourceDocument } from './types.ts';
+import { defaultIngestThreads, pooledOutcomes } from './pool.ts';
+import { detectFormat } from './read.ts';
+import type { Article, CandidatePerson, ExtractedArticle, IngestWarning, KnowledgeBase, Passage, Person, SourceDocument } from './types.ts';
 
 export { readSource } from './read.ts';
 export { parseDocument } from './parse/index.ts';
@@ -47,25 +45,16 @@ export interface RunIngestOptions {
   kbDir?: string;
   maxBytes?: number;
   onProgress?: (done: number, total: number, file: string) => void;
+  /**
+   * Worker threads for the per-file work: 0 runs it on this thread; by default one per core
+   * when the input holds at least `POOL_MIN_FILES` files, else 0. The records do not depend on it.
+   */
+  threads?: number;
 }
 
 /** parse → clean → extract for one decoded source. */
 export function processSource(src: SourceDocument, kb: KnowledgeBase): ExtractedArticle {
   return processWithClean(src, kb).extracted;
-}
-
-function processWithClean(src: SourceDocument, kb: KnowledgeBase): { extracted: ExtractedArticle; clean: CleanDocument } {
-  const clean = cleanDocument(parseDocument(src));
-  // The one point where curator corrections (KB_DIR/overrides.json) enter the records.
-  const extracted = applySpeakerOverrides(extractArticle(clean, kb), kb.speakerOverrides ?? []);
-  const seen = new Set(extracted.warnings.map((w) => `${w.rule}\u0000${w.message}`));
-  const decoded = decodingWarning(src);
-  const warnings = [
-    ...(decoded ? [decoded] : []),
-    ...extracted.warnings,
-    ...clean.warnings.filter((w) => !seen.has(`${w.rule}\u0000${w.message}`)),
-  ];
-  return { extracted: { ...extracted, warnings }, clean };
 }
 
 /** Ingests every supported file under `inputDir`; never throws for a bad file. */
@@ -74,6 +63,33 @@ export async function runIngest(opts: RunIngestOptions): Promise<IngestResult> {
   const run = await ingestList(opts.inputDir, files, opts);
   const fingerprint = await fingerprintWith(opts.inputDir, hashKb(opts.kb));
   return { ...run, fingerprint, filesIn: files.length };
+}
+
+/** What `runIngestStreaming` returns: an `IngestResult` whose `passages` were handed over, not kept. */
+export type StreamedIngestResult = Omit<IngestResult, 'passages'> & {
+  passages: [];
+  /** How many passages were handed to `onPassages`. */
+  passageCount: number;
+};
+
+/**
+ * `runIngest` without holding the passages: each kept article's passages go to `onPassages` as
+ * soon as the article is accepted, in the order of `runIngest`'s `passages` (articles by source
+ * path, then ordinal), so a caller can write them to `passages.jsonl` and the engine in batches.
+ * Everything else (articles, people, events, rejections, report) is as `runIngest` returns it.
+ */
+export async function runIngestStreaming(
+  opts: RunIngestOptions,
+  onPassages: (passages: Passage[], article: Article) => void | Promise<void>,
+): Promise<StreamedIngestResult> {
+  const files = await listSourceFiles(opts.inputDir);
+  let passageCount = 0;
+  const run = await ingestList(opts.inputDir, files, opts, async (passages, article) => {
+    passageCount += passages.length;
+    await onPassages(passages, article);
+  });
+  const fingerprint = await fingerprintWith(opts.inputDir, hashKb(opts.kb));
+  return { ...run, passages: [], passageCount, fingerprint, filesIn: files.length };
 }
 
 /** Options of `ingestFiles`. */
@@ -110,11 +126,29 @@ export async function ingestFiles(opts: IngestFilesOptions): Promise<IngestResul
   return { ...run, rejected: [...rejected, ...run.rejected], fingerprint: '', filesIn: abs.length };
 }
 
-/** read → parse → clean → extract for each file in order; duplicates (same bytes, same text, same id) are rejected. */
+/** Files from which `runIngest` hands the work to a worker pool (below, thread start-up costs more than it saves). */
+export const POOL_MIN_FILES = 200;
+
+/** The outcome of every file, in order: on this thread, or on a worker pool for large inputs. */
+function fileOutcomes(inputDir: string, files: readonly string[], opts: { kb: KnowledgeBase; maxBytes?: number; threads?: number }): AsyncIterable<FileOutcome> {
+  const threads = opts.threads ?? (files.length >= POOL_MIN_FILES ? defaultIngestThreads() : 0);
+  if (threads > 0 && files.length > 0) return pooledOutcomes(files, { inputDir, kb: opts.kb, maxBytes: opts.maxBytes, threads });
+  return (async function* () {
+    for (const abs of files) yield await processFile(abs, inputDir, opts.kb, opts.maxBytes);
+  })();
+}
+
+/**
+ * read → parse → clean → extract for each file in order; duplicates (same bytes, same text, same
+ * id) are rejected. The per-file work may run on worker threads; the checks and the order of the
+ * records are decided here, in file order, so the result does not depend on the thread count.
+ * With `onPassages`, each kept article's passages are handed over instead of kept.
+ */
 async function ingestList(
   inputDir: string,
   files: readonly string[],
-  opts: { kb: KnowledgeBase; maxBytes?: number; onProgress?: (done: number, total: number, file: string) => void },
+  opts: { kb: KnowledgeBase; maxBytes?: number; threads?: number; onProgress?: (done: number, total: number, file: string) => void },
+  onPassages?: (passages: Passage[], article: Article) => Promise<void>,
 ): Promise<Omit<IngestResult, 'fingerprint' | 'filesIn'>> {
   const rejected: IngestResult['rejected'] = [];
   const warnings: IngestWarning[] = [];
@@ -126,54 +160,77 @@ async function ingestList(
   const byText = new Map<string, string>();
   const byId = new Map<string, string>();
   const dropped: Record<string, number> = {};
+  // Streamed passages must leave in record order (articles by source path): checked as they go.
+  let lastSourceFile: string | null = null;
+  // People and events the passages point to (the passages themselves may not be kept).
+  const passagePeople = new Set<string>();
+  const passageEvents = new Set<string>();
   let done = 0;
-  for (const abs of files) {
-    const rel = toRel(inputDir, abs);
+  for await (const r of fileOutcomes(inputDir, files, opts)) {
+    const rel = r.rel;
     try {
-      const src = await readSource(abs, inputDir, { maxBytes: opts.maxBytes });
-      const sameBytes = byBytes.get(src.sha256);
-      if (sameBytes) throw new IngestError(rel, 'duplicate', `duplicate of ${sameBytes}`);
-      byBytes.set(src.sha256, rel);
-      const { extracted: out, clean } = processWithClean(src, opts.kb);
-      // The same article saved twice (another format, other whitespace) has the same words.
-      const textKey = hashText(out.passages.map((p) => p.text).join('\n'));
-      const sameText = byText.get(textKey) ?? byId.get(out.article.id);
-      if (sameText) throw new IngestError(rel, 'duplicate', `duplicate of ${sameText}`);
-      if (out.passages.length === 0) throw new IngestError(rel, 'no-article-body', 'no article text left after cleaning');
-      byText.set(textKey, rel);
-      byId.set(out.article.id, rel);
-      articles.push(out.article);
-      passages.push(...out.passages);
-      candidates.push(...out.candidates);
-      for (const p of out.people ?? []) if (!provisional.has(p.id)) provisional.set(p.id, p);
-      warnings.push(...out.warnings);
-      for (const d of clean.dropped) dropped[d.rule] = (dropped[d.rule] ?? 0) + 1;
+      if (r.sha256 !== null) {
+        const sameBytes = byBytes.get(r.sha256);
+        if (sameBytes) throw new IngestError(rel, 'duplicate', `duplicate of ${sameBytes}`);
+        byBytes.set(r.sha256, rel);
+      }
+      if (!r.ok) {
+        rejected.push({ file: r.file, reason: r.reason });
+      } else {
+        const out = r.extracted;
+        // The same article saved twice (another format, other whitespace) has the same words.
+        const textKey = hashText(out.passages.map((p) => p.text).join('\n'));
+        const sameText = byText.get(textKey) ?? byId.get(out.article.id);
+        if (sameText) throw new IngestError(rel, 'duplicate', `duplicate of ${sameText}`);
+        if (out.passages.length === 0) throw new IngestError(rel, 'no-article-body', 'no article text left after cleaning');
+        byText.set(textKey, rel);
+        byId.set(out.article.id, rel);
+        articles.push(out.article);
+        for (const p of out.passages) {
+          if (p.speakerId) passagePeople.add(p.speakerId);
+          p.eventIds.forEach((id) => passageEvents.add(id));
+        }
+        if (onPassages) {
+          if (lastSourceFile !== null && lastSourceFile.localeCompare(out.article.sourceFile) > 0) {
+            throw new Error(`streamed passages out of record order: ${out.article.sourceFile} after ${lastSourceFile}`);
+          }
+          lastSourceFile = out.article.sourceFile;
+          await onPassages([...out.passages].sort((a, b) => a.ordinal - b.ordinal), out.article);
+        } else passages.push(...out.passages);
+        candidates.push(...out.candidates);
+        for (const p of out.people ?? []) if (!provisional.has(p.id)) provisional.set(p.id, p);
+        warnings.push(...out.warnings);
+        for (const rule of r.droppedRules) dropped[rule] = (dropped[rule] ?? 0) + 1;
+      }
     } catch (err) {
       if (err instanceof IngestError) rejected.push({ file: err.file, reason: err.reason });
-      else rejected.push({ file: rel, reason: `unexpected error: ${oneLine(err)}` });
+      else throw err;
     }
     done++;
     opts.onProgress?.(done, files.length, rel);
   }
-  const records = collectRecords(articles, passages, opts.kb, [...provisional.values()]);
+  const records = collectRecords(articles, passages, opts.kb, [...provisional.values()], passagePeople, passageEvents);
   return { ...records, rejected, candidates, warnings, dropped: sortKeys(dropped) };
 }
 
 /** Orders records deterministically and keeps only the KB people and events the articles reference. */
-function collectRecords(articles: Article[], passages: Passage[], kb: KnowledgeBase, provisional: Person[] = []): RecordSet {
+function collectRecords(
+  articles: Article[],
+  passages: Passage[],
+  kb: KnowledgeBase,
+  provisional: Person[],
+  passagePeople: ReadonlySet<string>,
+  passageEvents: ReadonlySet<string>,
+): RecordSet {
   const sortedArticles = [...articles].sort((a, b) => a.sourceFile.localeCompare(b.sourceFile));
   const order = new Map(sortedArticles.map((a, i) => [a.id, i]));
   const sortedPassages = [...passages].sort((a, b) => order.get(a.articleId)! - order.get(b.articleId)! || a.ordinal - b.ordinal);
-  const personIds = new Set<string>();
-  const eventIds = new Set<string>();
+  const personIds = new Set<string>(passagePeople);
+  const eventIds = new Set<string>(passageEvents);
   for (const a of articles) {
     a.speakerIds.forEach((id) => personIds.add(id));
     a.mentionIds.forEach((id) => personIds.add(id));
     a.eventIds.forEach((id) => eventIds.add(id));
-  }
-  for (const p of passages) {
-    if (p.speakerId) personIds.add(p.speakerId);
-    p.eventIds.forEach((id) => eventIds.add(id));
   }
   return {
     articles: sortedArticles,
@@ -271,14 +328,6 @@ function sortKeys(counts: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-function toRel(root: string, abs: string): string {
-  return path.relative(root, abs).split(path.sep).join('/');
-}
-
 function hashText(text: string): string {
   return createHash('sha256').update(text).digest('hex');
-}
-
-function oneLine(err: unknown): string {
-  return (err instanceof Error ? err.message : String(err)).split('\n')[0]!;
 }

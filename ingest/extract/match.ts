@@ -106,7 +106,12 @@ export function compileAliases(entries: AliasEntry[], opts: { foldAll: boolean }
       const folded = opts.foldAll || hasDiacritics(e.alias);
       const source = flexiblePattern(opts.foldAll ? foldSameLength(e.alias) : canonicalTones(e.alias));
       const flags = opts.foldAll ? 'gu' : folded ? 'giu' : 'gu';
-      return { id: e.id, re: new RegExp(source, flags), onFolded: opts.foldAll || folded };
+      // A literal every match contains (the alias's first word, as the pattern spells it): a text
+      // without it is skipped before the regex runs (most texts name none of the KB's entities).
+      const first = (opts.foldAll ? foldSameLength(e.alias) : canonicalTones(e.alias)).trim().split(/\s*[-\u2010-\u2015]\s*/)[0]!.split(/\s+/)[0]!;
+      const caseless = flags.includes('i');
+      const needle = caseless ? (SAFE_LOWER.test(first) ? first.toLowerCase() : '') : first;
+      return { id: e.id, re: new RegExp(source, flags), onFolded: opts.foldAll || folded, needle, caseless };
     });
   const memo = new Map<string, (TextMatch & { id: string })[]>();
   return {
@@ -124,8 +129,19 @@ export function compileAliases(entries: AliasEntry[], opts: { foldAll: boolean }
   function findUncached(text: string): (TextMatch & { id: string })[] {
     const foldedText = opts.foldAll ? foldSameLength(text) : canonicalTones(text);
     const found: (TextMatch & { id: string })[] = [];
+    // Lower-cased copy for the caseless aliases' prefilter, only where lower-casing agrees with the
+    // regex's case folding (Latin letters; not "ſ", "ẛ", Greek, …); elsewhere every regex runs.
+    let lowered: string | null | undefined;
     for (const c of compiled) {
       const hay = c.onFolded ? foldedText : text;
+      if (c.needle) {
+        if (!c.caseless) {
+          if (!hay.includes(c.needle)) continue;
+        } else {
+          if (lowered === undefined) lowered = SAFE_LOWER.test(hay) ? hay.toLowerCase() : null;
+          if (lowered !== null && !lowered.includes(c.needle)) continue;
+        }
+      }
       c.re.lastIndex = 0;
       for (const m of hay.matchAll(c.re)) {
         const start = m.index;
@@ -147,6 +163,9 @@ export function compileAliases(entries: AliasEntry[], opts: { foldAll: boolean }
     return out;
   }
 }
+
+/** Text where `toLowerCase` and the `i` flag's Unicode case folding agree: Latin scripts and punctuation, without "ſ" and "ẛ". */
+const SAFE_LOWER = /^[\u0000-\u017E\u0180-\u024F\u0300-\u036F\u1E00-\u1E9A\u1E9C-\u1EFF\u2000-\u206F]*$/;
 
 /**
  * Wraps `build` so it runs once per key object (a loaded knowledge base, one of its entries):
