@@ -13,6 +13,12 @@ import { normalizeSpace } from '../../lib/vietnamese.ts';
 import { parseDateline } from '../clean/dateline.ts';
 import { IngestError } from '../errors.ts';
 import type { ParsedDocument, RawBlock, RawBlockKind, SourceDocument, SourceMeta } from '../types.ts';
+import { readabilityText, type LocatedArticle } from './readability.ts';
+
+/** How the body is found on a page without a body container: `readability` (default) or the parser's rules alone. */
+export interface ParseHtmlOptions {
+  bodyLocator?: 'readability' | 'rules';
+}
 
 const BLOCK_SELECTOR = 'h1,h2,h3,h4,h5,h6,p,li,blockquote,figcaption';
 const CHROME_SELECTOR = 'nav,aside,footer,script,style,noscript,form,iframe,template,svg,button,video,audio,object,[role=navigation],[role=complementary],[aria-hidden=true]';
@@ -36,14 +42,18 @@ export function htmlText(fragment: string): string {
 }
 
 /** Parses an `.html` source; throws `IngestError('no-article-body')` when there is no article. */
-export function parseHtml(src: SourceDocument): ParsedDocument {
+export function parseHtml(src: SourceDocument, opts: ParseHtmlOptions = {}): ParsedDocument {
   const $ = cheerio.load(src.text, { sourceCodeLocationInfo: true } as cheerio.CheerioOptions);
   const meta = readMeta($);
   const root = pickRoot($);
+  const landmark = !root.is('body');
+  // No body container: Readability's article text says which blocks (and which <header>) are the article.
+  const located = !landmark && (opts.bodyLocator ?? 'readability') === 'readability' ? readabilityText(src.text) : null;
+  const articleHeaders = located ? headersInArticle($, located.text, meta) : new Set<Element>();
   const blocks: RawBlock[] = [];
   const dropped: { text: string; rule: string }[] = [];
   root.find(BLOCK_SELECTOR).each((_, el) => {
-    if (insideChrome($, el, root) || insideTextContainer(el, root)) return;
+    if (insideChrome($, el, root, articleHeaders) || insideTextContainer(el, root)) return;
     const tag = el.tagName.toLowerCase();
     const junk = htmlJunk($, el);
     if (junk) {
@@ -70,6 +80,7 @@ export function parseHtml(src: SourceDocument): ParsedDocument {
   });
   blocks.push(...brParagraphs($, root));
   blocks.sort((a, b) => a.span.start - b.span.start);
+  if (located) locateBody(located, blocks, dropped);
   const sapo = sapoOutsideRoot($, root, blocks);
   if (sapo) blocks.unshift(sapo);
   const outside = titleOutsideRoot($, root, meta);
@@ -80,6 +91,26 @@ export function parseHtml(src: SourceDocument): ParsedDocument {
     throw new IngestError(src.path, 'no-article-body', `HTML has no article body (${bodyChars} characters of paragraph text outside navigation and page chrome)`);
   }
   return { source: src, meta, blocks, dropped };
+}
+
+/**
+ * On a page without a body container, keeps the blocks Readability reads as the article and
+ * drops the others as `outside-body` (counted in the report). The headline stays (Readability
+ * moves it to its title, so a site logo in an `<h1>` goes), and everything stays when
+ * Readability's article would leave less than a body's worth of text (it picked a wrong box).
+ */
+function locateBody(located: LocatedArticle, blocks: RawBlock[], dropped: { text: string; rule: string }[]): void {
+  const key = (t: string) => normalizeSpace(t.normalize('NFC'));
+  const headline = blocks.find((b) => b.kind === 'heading' && located.title !== '' && key(b.text) === located.title);
+  const inside = (b: RawBlock) => b === headline || (!headline && b === blocks.find((x) => x.kind === 'heading')) || located.text.includes(key(b.text));
+  const keptChars = blocks.filter((b) => (b.kind === 'paragraph' || b.kind === 'list-item') && inside(b)).reduce((n, b) => n + b.text.length, 0);
+  if (keptChars < MIN_BODY_CHARS) return;
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const b = blocks[i]!;
+    if (inside(b)) continue;
+    dropped.unshift({ text: b.text, rule: 'outside-body' });
+    blocks.splice(i, 1);
+  }
 }
 
 /**
@@ -299,13 +330,36 @@ function pickRoot($: cheerio.CheerioAPI): cheerio.Cheerio<Element> {
 }
 
 /** True when the element sits in navigation or page chrome (a site header counts only outside the article). */
-function insideChrome($: cheerio.CheerioAPI, el: Element, root: cheerio.Cheerio<Element>): boolean {
+/**
+ * On a page without a body container, the `<header>`s that belong to the article, not the site:
+ * one whose text (the headline aside) Readability reads as part of the article ("Ngoại giao ·
+ * 05/03/2024 09:30"), or one holding only the page's headline (an `<h1>` the page title repeats).
+ */
+function headersInArticle($: cheerio.CheerioAPI, located: string, meta: SourceMeta): Set<Element> {
+  const out = new Set<Element>();
+  const pageTitle = normalizeSpace(`${meta.title ?? ''} ${$('title').first().text()}`).toLowerCase();
+  for (const el of $('header').toArray()) {
+    const h1 = normalizeSpace($(el).find('h1').text());
+    // Its lines other than the headline: most of them in Readability's article, or none and the headline is the page's.
+    const lines = $(el)
+      .find('p,time,span,li,div')
+      .toArray()
+      .filter((x) => $(x).children('p,div,li,span,time').length === 0 && $(x).closest('h1').length === 0)
+      .map((x) => normalizeSpace($(x).text().normalize('NFC')))
+      .filter((t) => t !== '');
+    const inArticle = lines.filter((t) => located.includes(t)).length;
+    if (lines.length ? inArticle * 2 >= lines.length : h1.split(' ').length >= 4 && pageTitle.includes(h1.toLowerCase())) out.add(el);
+  }
+  return out;
+}
+
+function insideChrome($: cheerio.CheerioAPI, el: Element, root: cheerio.Cheerio<Element>, articleHeaders: ReadonlySet<Element> = new Set()): boolean {
   const rootEl = root.get(0);
   for (let p: AnyNode | null = el; p && p !== rootEl; p = p.parent) {
     if (p.type !== 'tag') continue;
     const e = p as Element;
     if ($(e).is(CHROME_SELECTOR)) return true;
-    if (e.tagName === 'header' && rootEl?.tagName === 'body') return true;
+    if (e.tagName === 'header' && rootEl?.tagName === 'body' && !articleHeaders.has(e)) return true;
   }
   return false;
 }
