@@ -114,6 +114,8 @@ export interface BrowserOptions {
   expectedConsoleErrors?: RegExp;
   /** Default timeout of each page's actions, ms (default 20 000). */
   pageTimeoutMs?: number;
+  /** A touch-only phone: `hasTouch` and `isMobile` (Chromium then matches `(hover: none)` and `(pointer: coarse)`). */
+  touch?: boolean;
 }
 
 /** Chromium on a fresh profile, with pages that stay on `base`. */
@@ -143,6 +145,7 @@ export async function openBrowser(base: string, opts: BrowserOptions = {}): Prom
     viewport: { width: 1280, height: 900 },
     locale: 'vi-VN',
     ...(opts.acceptDownloads ? { acceptDownloads: true } : {}),
+    ...(opts.touch ? { hasTouch: true, isMobile: true } : {}),
   });
   if (opts.clipboard) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
   await fs.mkdir(SCREENSHOTS, { recursive: true });

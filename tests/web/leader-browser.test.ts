@@ -3,9 +3,10 @@
  * speaker chip, the event name on result cards, an event's grouped points, the date labelled as
  * the event's, and the scroll and focus fixes. Same set-up as browser.test.ts, its own index.
  */
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { guardChromium, HAS_CHROMIUM, openBrowser, poll, serveCorpus, type Browser, type ServedCorpus } from './harness.ts';
+import { guardChromium, HAS_CHROMIUM, openBrowser, poll, ROOT, serveCorpus, type Browser, type ServedCorpus } from './harness.ts';
 
 guardChromium('tests/web/leader-browser.test.ts');
 
@@ -146,6 +147,40 @@ describe.runIf(HAS_CHROMIUM)('issue 11 in Chromium', { timeout: 120_000 }, () =>
     await page.locator('.results .notice a').click();
     await poll(() => page.locator('.hits li').count()).toBeGreaterThan(0);
     await page.close();
+  });
+
+  it('offers the "/" key hint on a desktop and never on a touch-only phone or tablet, in both languages', async () => {
+    const desktop = await newPage();
+    await desktop.goto(`${base}/`);
+    await poll(() => desktop.locator('#q-hint').isVisible()).toBe(true);
+    expect(await desktop.locator('.kbd-hint').isVisible()).toBe(true);
+    expect(await desktop.locator('.kbd-hint').textContent()).toBe('/');
+    expect(await desktop.locator('#q-hint').textContent()).toBe('Nhấn / để tìm, Esc để xoá');
+    expect(await desktop.locator('#q').getAttribute('aria-describedby')).toBe('q-hint');
+    await desktop.locator('main').click({ position: { x: 5, y: 5 } });
+    await desktop.keyboard.press('/');
+    await poll(() => desktop.evaluate(() => document.activeElement?.id)).toBe('q');
+    await finish(desktop);
+
+    const phone = await openBrowser(base, { touch: true });
+    try {
+      // A phone in Vietnamese, a tablet (wide enough for the hint line) in English.
+      for (const [lang, width] of [['vi', 390], ['en', 820]] as const) {
+        const page = await phone.newPage(width);
+        await page.goto(`${base}/?lang=${lang}`);
+        await poll(() => page.locator('#q').isVisible()).toBe(true);
+        await poll(() => page.locator('.site-header nav a').first().textContent()).toBe(lang === 'vi' ? 'Tra cứu' : 'Search');
+        expect(await page.locator('.kbd-hint').isVisible()).toBe(false);
+        expect(await page.locator('#q-hint').isVisible()).toBe(false);
+        // Nor is a screen reader on the phone told to press a key.
+        expect(await page.locator('#q').getAttribute('aria-describedby')).toBeNull();
+        // The viewport only: a full-page capture drops the touch emulation while it runs (the badge shows in it).
+        await page.screenshot({ path: path.join(ROOT, 'test-output', 'screenshots', `touch-search-box-${lang}.png`) });
+        await phone.finish(page);
+      }
+    } finally {
+      await phone.close();
+    }
   });
 
   it('answers a browser asking for an unknown path with the app’s page-not-found, status 404', async () => {

@@ -22,6 +22,15 @@ import { ApiRequestError } from './api.ts';
 
 const DEBOUNCE_MS = 250;
 
+/**
+ * Touch-only devices: the primary pointer is a finger (no hover), or there is no fine pointer at
+ * all. They have no "/" or Esc key to offer, so the keyboard hints are not shown (the same query
+ * hides them in styles.css before this script runs). A tablet with a trackpad keyboard has a fine
+ * pointer and keeps them.
+ * @see https://www.w3.org/TR/mediaqueries-4/#mf-interaction
+ */
+const TOUCH_ONLY_QUERY = '(hover: none) and (pointer: coarse), not all and (any-pointer: fine)';
+
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   if (!el) return false;
@@ -47,6 +56,15 @@ function boot(): void {
     'aria-describedby': 'q-hint',
     enterkeyhint: 'search',
   });
+  const touchOnly = window.matchMedia(TOUCH_ONLY_QUERY);
+  /** Shows the keyboard hints (the "/" badge, "Press / to search, Esc to clear") except on touch-only devices; a screen reader is not told of keys either. */
+  const paintKeyHints = (): void => {
+    const keys = !touchOnly.matches;
+    for (const el of form.querySelectorAll<HTMLElement>('.kbd-hint, #q-hint')) el.hidden = !keys;
+    if (keys) input.setAttribute('aria-describedby', 'q-hint');
+    else input.removeAttribute('aria-describedby');
+  };
+  touchOnly.addEventListener('change', () => paintKeyHints());
   let timer: ReturnType<typeof setTimeout> | undefined;
   let router: Router;
 
@@ -108,6 +126,7 @@ function boot(): void {
       h('p', { id: 'q-hint', class: 'hint' }, t().searchHint),
       skipToResults,
     );
+    paintKeyHints();
     replaceChildren(
       header,
       h(
