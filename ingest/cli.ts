@@ -73,7 +73,7 @@ async function main(argv: string[]): Promise<number> {
     const { buildKeyFor, createCorpusSync } = await import('../server/corpus-sync.ts');
     const engine = await search.connectEngine(config, log);
     try {
-      const service = search.createSearchService({ url: engine.url, masterKey: engine.masterKey, indexPrefix: config.indexPrefix, log });
+      const service = search.createSearchService({ url: engine.url, masterKey: engine.masterKey, indexPrefix: config.indexPrefix, log, remotes: config.remotes, shardSelf: config.shardSelf });
       const health = await service.health();
       const buildKey = buildKeyFor(kb);
       if (health.corpusFingerprint === result.fingerprint && health.buildKey === buildKey) {

@@ -34,6 +34,14 @@ const EnvSchema = Type.Object({
   RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 600 }),
   /** Which reverse proxies to believe about the client's address (Fastify `trustProxy`); parsed by `parseTrustProxy`. */
   TRUST_PROXY: Type.String({ minLength: 1, default: 'false' }),
+  /**
+   * Remote shards for Meilisearch's remote federated search (the `network` experimental
+   * feature): a JSON object `{ "<name>": { "url", "writeApiKey", "searchApiKey"? } }`, parsed by
+   * `parseRemotes`. Unset or empty: one engine, as before.
+   */
+  MEILI_REMOTES: Type.Optional(Type.String()),
+  /** This app's own engine's name among the shards (the network's `self`). */
+  MEILI_SELF: Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$', default: 'local' }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
@@ -42,7 +50,7 @@ const EnvSchema = Type.Object({
 
 type Env = Static<typeof EnvSchema>;
 
-const SECRET_VARIABLES = new Set(['MEILI_MASTER_KEY', 'ADMIN_TOKEN']);
+const SECRET_VARIABLES = new Set(['MEILI_MASTER_KEY', 'ADMIN_TOKEN', 'MEILI_REMOTES']);
 
 /** The validated configuration every entry point passes down. */
 export interface Config {
@@ -71,6 +79,32 @@ export interface Config {
    * @see https://fastify.dev/docs/latest/Reference/Server/#trustproxy
    */
   trustProxy: boolean | string;
+  /**
+   * The other shards of the passages and articles indexes (MEILI_REMOTES), in the order written;
+   * empty: one engine. Keys are secrets: never logged, never in an error.
+   */
+  remotes: RemoteShard[];
+  /** The name of this app's own engine among the shards (MEILI_SELF, default `local`). */
+  shardSelf: string;
+}
+
+/**
+ * One remote shard: a Meilisearch the app writes its share of articles and passages to, and the
+ * coordinating engine reaches by federated search.
+ * @see https://www.meilisearch.com/docs/reference/api/network#the-remote-object
+ */
+export interface RemoteShard {
+  /** The shard's name in the network (and in the placement hash): letters, digits, `_`, `-`. */
+  name: string;
+  /** Base URL as this app and the coordinating engine reach it (`http://meili-1:7700`). */
+  url: string;
+  /** A key the app writes, reads and configures the shard with (its master key, or an admin key). */
+  writeApiKey: string;
+  /**
+   * The key the coordinating engine searches the shard with (`network.remotes.<name>.searchApiKey`);
+   * null: the app creates a search-only key on the shard (which needs `writeApiKey` to be its master key).
+   */
+  searchApiKey: string | null;
 }
 
 /** A configuration value that cannot be used; the message names the variable and the value. */
@@ -108,6 +142,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     if (net.isIP(ip) === 0) throw new ConfigError(`invalid FETCH_ALLOW_PRIVATE=${JSON.stringify(e.FETCH_ALLOW_PRIVATE)}: "${ip}" is not an IP address (a comma list of IPs, no names or ranges)`);
   }
   const trustProxy = parseTrustProxy(e.TRUST_PROXY);
+  const remotes = parseRemotes(e.MEILI_REMOTES ?? '', e.MEILI_SELF);
+  if (e.MEILI_URL) {
+    const own = normaliseUrl(e.MEILI_URL);
+    const same = remotes.find((r) => normaliseUrl(r.url) === own);
+    if (same) throw new ConfigError(`invalid MEILI_REMOTES: entry ${JSON.stringify(same.name)} is MEILI_URL itself (the own engine is a shard already, named by MEILI_SELF)`);
+  }
   const resolve = (p: string) => path.resolve(cwd, p);
   return {
     port: e.PORT,
@@ -125,7 +165,73 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     fetchTimeoutMs: e.FETCH_TIMEOUT_MS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     trustProxy,
+    remotes,
+    shardSelf: e.MEILI_SELF,
   };
+}
+
+/** A URL without its trailing slashes, for comparing two spellings of one engine. */
+function normaliseUrl(url: string): string {
+  return url.replace(/\/+$/, '').toLowerCase();
+}
+
+const SHARD_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * Reads `MEILI_REMOTES`: a JSON object naming each remote shard, in the shape of Meilisearch's
+ * own remote object, e.g.
+ * `{"shard-b": {"url": "http://10.0.0.2:7700", "writeApiKey": "…", "searchApiKey": "…"}}`.
+ * `url` must be http(s) with no credentials, query or fragment; `writeApiKey` is required (the
+ * app writes the shard's share of the documents); `searchApiKey` is optional. Names are
+ * letters, digits, `_` and `-`, distinct from `self` (MEILI_SELF); no two entries may share a
+ * URL. Empty → no remote. Throws `ConfigError` naming the bad entry, never quoting a key.
+ * @see https://www.meilisearch.com/docs/reference/api/network#the-remote-object
+ */
+export function parseRemotes(value: string, self: string): RemoteShard[] {
+  const text = value.trim();
+  if (text === '') return [];
+  const shape = 'expected a JSON object {"<name>": {"url": "http://…", "writeApiKey": "…", "searchApiKey": "…"}, …}';
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (err) {
+    // JSON.parse's message may quote the text around the error, keys included: give the position only.
+    const at = /position (\d+)/.exec((err as Error).message)?.[1];
+    throw new ConfigError(`invalid MEILI_REMOTES: not valid JSON${at ? ` (at character ${at})` : ''}; ${shape}`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new ConfigError(`invalid MEILI_REMOTES: ${shape}`);
+  const out: RemoteShard[] = [];
+  const seenUrls = new Map<string, string>();
+  for (const [name, entry] of Object.entries(parsed as Record<string, unknown>)) {
+    const bad = (why: string) => new ConfigError(`invalid MEILI_REMOTES: entry ${JSON.stringify(name)}: ${why}`);
+    if (!SHARD_NAME.test(name)) throw bad('a name is 1–64 letters, digits, "_" or "-"');
+    if (name === self) throw bad(`the name is MEILI_SELF's (${JSON.stringify(self)}), the app's own engine`);
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) throw bad('expected {"url", "writeApiKey", "searchApiKey"?}');
+    const { url, writeApiKey, searchApiKey, ...rest } = entry as Record<string, unknown>;
+    const unknown = Object.keys(rest);
+    if (unknown.length > 0) throw bad(`unknown field ${JSON.stringify(unknown[0])} (expected url, writeApiKey, searchApiKey)`);
+    if (typeof url !== 'string') throw bad('url is missing');
+    let parsedUrl: URL;
+    try {
+      parsedUrl = new URL(url);
+    } catch {
+      throw bad(`url ${JSON.stringify(url)} is not a URL`);
+    }
+    if (parsedUrl.protocol !== 'http:' && parsedUrl.protocol !== 'https:') throw bad(`url ${JSON.stringify(url)} is not http(s)`);
+    // A password in the URL would end up in logs and errors: keys go in their own fields.
+    if (parsedUrl.username || parsedUrl.password) throw bad('url carries credentials; put the key in writeApiKey / searchApiKey');
+    if (parsedUrl.search || parsedUrl.hash) throw bad(`url ${JSON.stringify(parsedUrl.origin + parsedUrl.pathname)} has a query or fragment`);
+    if (typeof writeApiKey !== 'string' || writeApiKey.length < 16) throw bad('writeApiKey is missing or shorter than 16 characters');
+    if (searchApiKey !== undefined && searchApiKey !== null && (typeof searchApiKey !== 'string' || searchApiKey.length < 16)) {
+      throw bad('searchApiKey is shorter than 16 characters');
+    }
+    const clean = url.replace(/\/+$/, '');
+    const other = seenUrls.get(normaliseUrl(clean));
+    if (other !== undefined) throw bad(`same url as entry ${JSON.stringify(other)} (one engine would hold two shards)`);
+    seenUrls.set(normaliseUrl(clean), name);
+    out.push({ name, url: clean, writeApiKey, searchApiKey: typeof searchApiKey === 'string' ? searchApiKey : null });
+  }
+  return out;
 }
 
 /** proxy-addr's named ranges, which Fastify accepts in a `trustProxy` list. */

@@ -21,6 +21,8 @@ import { startLocalEngine, type EngineHandle } from './engine.ts';
 import { EngineTaskError } from './errors/engine-task-error.ts';
 import { EngineUnavailableError } from './errors/engine-unavailable-error.ts';
 import { SearchInputError } from './errors/search-input-error.ts';
+import { PASSAGE_SETTINGS } from './settings.ts';
+import { describeRemoteError, federationKeyName, shardOf } from './shards.ts';
 import type { SearchServiceOptions } from './types.ts';
 
 /** Task waits: a large upload on a busy machine takes minutes, not the client's default 5 s. */
@@ -106,15 +108,52 @@ export function taskError(what: string, task: Task, batch: { id: unknown }[] = [
   });
 }
 
+/**
+ * One engine holding a share of the passages and articles indexes. The own engine (`local`) also
+ * holds people, events and meta, and coordinates the federated searches.
+ */
+export interface Shard {
+  /** The shard's name in the network and in the placement hash (`shards.ts`). */
+  name: string;
+  /** The engine, reached with the shard's write key. */
+  engine: EngineClient;
+  local: boolean;
+  /** The key the coordinator searches a remote shard with; null: created by the app (see `ensureNetwork`). */
+  searchApiKey: string | null;
+}
+
+/** How many values per facet a federated search merges: the passages index's own setting. */
+const MERGED_FACET_VALUES = PASSAGE_SETTINGS.faceting?.maxValuesPerFacet ?? 1000;
+
 /** The engine as the module uses it: one client, one index prefix, errors in the module's own classes. */
 export class EngineClient {
   readonly client: Meilisearch;
   readonly url: string;
   readonly prefix: string;
+  /**
+   * Every shard of the passages and articles indexes, the own engine first; one entry (this
+   * engine) without MEILI_REMOTES.
+   */
+  readonly shards: Shard[];
+  /** The shard names, in configuration order (placement does not depend on the order). */
+  readonly shardNames: string[];
+  /** The network set-up of a sharded engine, once per process (reset after a failure or a remote error). */
+  private network: Promise<void> | null = null;
 
   constructor(opts: SearchServiceOptions) {
     this.url = opts.url;
     this.prefix = opts.indexPrefix;
+    const self = opts.shardSelf ?? 'local';
+    this.shards = [
+      { name: self, engine: this, local: true, searchApiKey: null },
+      ...(opts.remotes ?? []).map((r) => ({
+        name: r.name,
+        engine: new EngineClient({ url: r.url, masterKey: r.writeApiKey, indexPrefix: opts.indexPrefix, timeoutMs: opts.timeoutMs }),
+        local: false,
+        searchApiKey: r.searchApiKey,
+      })),
+    ];
+    this.shardNames = this.shards.map((s) => s.name);
     this.client = new Meilisearch({
       host: opts.url,
       apiKey: opts.masterKey || undefined,
@@ -130,6 +169,72 @@ export class EngineClient {
   /** The engine uid of one of the app's indexes. */
   uid(name: IndexName): string {
     return `${this.prefix}${name}`;
+  }
+
+  /** True when the passages and articles indexes are spread over several engines (MEILI_REMOTES). */
+  get sharded(): boolean {
+    return this.shards.length > 1;
+  }
+
+  /** The shard an article (and every passage of it) lives on; this engine when not sharded. */
+  shardFor(articleId: string): Shard {
+    if (!this.sharded) return this.shards[0]!;
+    const name = shardOf(articleId, this.shardNames);
+    return this.shards.find((s) => s.name === name)!;
+  }
+
+  /**
+   * Makes the shards searchable as one: the `network` experimental feature on every shard (a
+   * remote refuses proxied searches without it), a search-only key on each remote that has no
+   * `searchApiKey` configured (named `federationKeyName`, scoped to the passages index, created
+   * once with the remote's master key and reused after), then `PATCH /network` on this engine
+   * with `self` and every remote. Remotes this app does not configure are left as they are. Done
+   * once per process; a failure (or a remote error during a search) makes the next call redo it.
+   * @throws EngineUnavailableError when a shard cannot be reached; EngineTaskError when one refuses.
+   * @see https://www.meilisearch.com/docs/reference/api/network
+   * @see https://www.meilisearch.com/docs/reference/api/experimental_features
+   */
+  ensureNetwork(): Promise<void> {
+    if (!this.sharded) return Promise.resolve();
+    this.network ??= this.configureNetwork().catch((err: unknown) => {
+      this.network = null;
+      throw err;
+    });
+    return this.network;
+  }
+
+  private async configureNetwork(): Promise<void> {
+    const self = this.shards[0]!;
+    const remotes: Record<string, { url: string; searchApiKey?: string | null }> = { [self.name]: { url: this.url } };
+    await Promise.all(
+      this.shards.map(async (shard) => {
+        const engine = shard.engine;
+        await engine.call(`enabling the network feature on shard ${shard.name}`, () =>
+          engine.client.updateExperimentalFeatures({ network: true } as Parameters<Meilisearch['updateExperimentalFeatures']>[0]),
+        );
+        if (!shard.local) remotes[shard.name] = { url: engine.url, searchApiKey: shard.searchApiKey ?? (await this.federationKey(shard)) };
+      }),
+    );
+    await this.call('configuring the network of shards', () =>
+      this.client.updateNetwork({ self: self.name, remotes } as Parameters<Meilisearch['updateNetwork']>[0]),
+    );
+  }
+
+  /** The search-only key the coordinator uses on a remote shard: found by name, else created. */
+  private async federationKey(shard: Shard): Promise<string> {
+    const engine = shard.engine;
+    const name = federationKeyName(this.prefix);
+    const what = `preparing the federation search key on shard ${shard.name} (give its searchApiKey in MEILI_REMOTES, or its master key as writeApiKey)`;
+    for (let offset = 0; ; offset += 100) {
+      const page = await engine.call(what, () => engine.client.getKeys({ offset, limit: 100 }));
+      const found = page.results.find((k) => k.name === name);
+      if (found) return found.key;
+      if (offset + 100 >= page.total) break;
+    }
+    const created = await engine.call(what, () =>
+      engine.client.createKey({ name, description: 'Federated searches of the passages index from the coordinating engine', actions: ['search'], indexes: [this.uid('passages')], expiresAt: null }),
+    );
+    return created.key;
   }
 
   /** One of the app's indexes, or its `__next` twin during a reindex. */
@@ -208,12 +313,19 @@ export class EngineClient {
 
   /** Runs one search on the passages index; an index that does not exist yet is an empty result. */
   async searchPassages(q: string, params: SearchParams): Promise<PassageResponse> {
+    if (this.sharded) return (await this.multiSearchPassages('searching', [{ ...params, q }]))[0]!;
     return this.callOrMissing('searching', () => this.index('passages').search(q, params), () => emptyResponse(q));
   }
 
   /** Runs several searches on the passages index in one round trip; no index yet → empty results. */
   async multiSearchPassages(what: string, queries: PassageQuery[]): Promise<PassageResponse[]> {
     if (queries.length === 0) return [];
+    if (this.sharded) {
+      // Sharded: each query is one federated search over every shard (sent side by side), answered
+      // in the shape of the same query on one engine.
+      await this.ensureNetwork();
+      return Promise.all(queries.map((query) => this.searchAcrossShards(what, query)));
+    }
     return this.callOrMissing(
       what,
       async () => (await this.client.multiSearch({ queries: queries.map((query) => ({ indexUid: this.uid('passages'), ...query })) })).results,
@@ -251,16 +363,18 @@ export class EngineClient {
     };
     if (queries.length === 0) return empty();
     const indexUid = this.uid('passages');
-    const federated = queries.map(({ weight, ...query }) => {
+    // Sharded: each query is asked of every shard (`federationOptions.remote`), in one request.
+    await this.ensureNetwork();
+    const federated = queries.flatMap(({ weight, ...query }) => {
       const rest: Record<string, unknown> = { ...query };
       for (const key of FEDERATION_OWNED) delete rest[key];
-      return { indexUid, ...(rest as PassageQuery), ...(weight === undefined ? {} : { federationOptions: { weight } }) };
+      return this.shardTargets().map((remote) => ({ indexUid, ...(rest as PassageQuery), ...federationOptions(weight, remote) }));
     });
     const facets = federation.facets ?? [];
     return this.callOrMissing(
       what,
       async () =>
-        (await this.client.multiSearch({
+        this.checkRemotes(what, await this.client.multiSearch({
           federation: {
             ...(federation.limit === undefined ? {} : { limit: federation.limit }),
             ...(federation.offset === undefined ? {} : { offset: federation.offset }),
@@ -271,4 +385,109 @@ export class EngineClient {
       empty,
     );
   }
+
+  /**
+   * Whether the coordinator reaches each remote shard by federated search: one `limit: 0`
+   * federated query per remote; the answer maps each remote's name to null (answered) or what
+   * went wrong (from `remoteErrors`, or the request's own failure for all of them).
+   */
+  async probeRemotes(): Promise<Map<string, string | null>> {
+    const remotes = this.shards.filter((s) => !s.local).map((s) => s.name);
+    const out = new Map<string, string | null>(remotes.map((name) => [name, null]));
+    if (remotes.length === 0) return out;
+    try {
+      await this.ensureNetwork();
+      const res = (await this.call('probing the shards', () =>
+        this.client.multiSearch({
+          federation: { limit: 0 },
+          queries: remotes.map((remote) => ({ indexUid: this.uid('passages'), q: '', federationOptions: { remote } })),
+        }),
+      )) as { remoteErrors?: Record<string, { message?: string; code?: string }> };
+      for (const [name, err] of Object.entries(res.remoteErrors ?? {})) out.set(name, describeRemoteError(err));
+      if (Object.keys(res.remoteErrors ?? {}).length > 0) this.network = null;
+    } catch (err) {
+      // Said without the URL (health is public).
+      for (const name of remotes) out.set(name, err instanceof EngineUnavailableError ? 'the coordinating engine is unreachable' : 'the coordinating engine refused the federated probe');
+    }
+    return out;
+  }
+
+  /** Where each copy of a query goes: the own engine (no `remote`), then every remote shard by name. */
+  private shardTargets(): (string | undefined)[] {
+    return this.shards.map((s) => (s.local ? undefined : s.name));
+  }
+
+  /**
+   * One passages query over every shard as ONE federated search, answered in the shape of the same
+   * query on one engine: `page`/`hitsPerPage` become the federation's `offset`/`limit` (1.21 has
+   * no federated `page`) and the answer gets `totalHits`/`totalPages` from the federation's
+   * `estimatedTotalHits` (equal to the exhaustive count on 400 random queries with this index's
+   * settings: `matchingStrategy: 'all'`, no prefix; and asserted against one engine in
+   * tests/search/federation.test.ts); `facets` become `facetsByIndex` + `mergeFacets` (counts
+   * summed over the shards); `_federation` is dropped from the hits. `sort` stays on each query:
+   * the engine merges the shards' hits by their ranking-score details, `sort` first (the index's
+   * first ranking rule), so a sorted page across shards is the page one engine gives. No index
+   * yet (on the own engine) → an empty result.
+   * @see https://www.meilisearch.com/docs/reference/api/multi_search#federation
+   * @see https://www.meilisearch.com/docs/reference/api/network
+   */
+  private async searchAcrossShards(what: string, query: PassageQuery): Promise<PassageResponse> {
+    const { page, hitsPerPage, limit, offset, facets, ...rest } = query;
+    const paged = page !== undefined || hitsPerPage !== undefined;
+    const size = paged ? (hitsPerPage ?? 20) : (limit ?? 20);
+    const from = paged ? ((page ?? 1) - 1) * size : (offset ?? 0);
+    const indexUid = this.uid('passages');
+    const facetList = Array.isArray(facets) ? facets : [];
+    const res = await this.callOrMissing(
+      what,
+      async () =>
+        this.checkRemotes(
+          what,
+          (await this.client.multiSearch({
+            federation: {
+              limit: size,
+              offset: from,
+              ...(facetList.length ? { facetsByIndex: { [indexUid]: facetList }, mergeFacets: { maxValuesPerFacet: MERGED_FACET_VALUES } } : {}),
+            },
+            queries: this.shardTargets().map((remote) => ({ indexUid, ...rest, ...federationOptions(undefined, remote) })),
+          })),
+        ),
+      () => null,
+    );
+    if (!res) return emptyResponse(query.q);
+    const total = res.estimatedTotalHits ?? 0;
+    const hits = res.hits.map(({ _federation, ...hit }) => hit);
+    const common = {
+      hits,
+      query: query.q,
+      processingTimeMs: res.processingTimeMs,
+      ...(facetList.length ? { facetDistribution: res.facetDistribution ?? {}, facetStats: res.facetStats ?? {} } : {}),
+    };
+    return (
+      paged
+        ? { ...common, page: page ?? 1, hitsPerPage: size, totalHits: total, totalPages: size > 0 ? Math.ceil(total / size) : 0 }
+        : { ...common, limit: size, offset: from, estimatedTotalHits: total }
+    ) as PassageResponse;
+  }
+
+  /**
+   * A federated answer with a remote's error is partial (the engine answers with what the other
+   * shards found): refuse it, naming the shard, and set the network up again at the next search
+   * (a remote restarted on an empty disk has lost its `network` feature).
+   */
+  private checkRemotes(what: string, res: unknown): PassageResponse {
+    const errors = Object.entries((res as { remoteErrors?: Record<string, { message?: string; code?: string }> }).remoteErrors ?? {});
+    if (errors.length === 0) return res as PassageResponse;
+    this.network = null;
+    const [name, err] = errors[0]!;
+    const detail = describeRemoteError(err);
+    const hint = detail.includes('index_not_found') ? ': it has no passages index yet (a full reindex builds one on every shard)' : '';
+    throw new EngineUnavailableError(`shard ${JSON.stringify(name)} did not answer while ${what} (${detail})${hint}`);
+  }
+}
+
+/** A federated query's options: its weight (default 1) and the remote shard it goes to (none: the own engine). */
+function federationOptions(weight: number | undefined, remote: string | undefined): { federationOptions?: { weight?: number; remote?: string } } {
+  if (weight === undefined && remote === undefined) return {};
+  return { federationOptions: { ...(weight === undefined ? {} : { weight }), ...(remote === undefined ? {} : { remote }) } };
 }

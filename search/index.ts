@@ -4,6 +4,7 @@
  * lookups (`lookup.ts`) into one `SearchService`; ingest and the server reach the engine only
  * through it.
  */
+import type { Stats } from 'meilisearch';
 import type { Logger } from 'pino';
 import type { Article, Event, KnowledgeBase, Person } from '../ingest/types.ts';
 import { EngineClient, INDEX_NAMES } from './engine-client.ts';
@@ -23,6 +24,7 @@ import type {
   SearchResult,
   SearchService,
   SearchServiceOptions,
+  ShardHealth,
 } from './types.ts';
 import { IndexWriter } from './write.ts';
 
@@ -115,6 +117,32 @@ class MeiliSearchService implements SearchService {
     return this.lookups.getEvent(id);
   }
 
+  /**
+   * Each shard's state: the own engine from its stats; each remote from its own stats (read with
+   * its write key) and from the coordinator's federated probe (the path searches take).
+   */
+  private async shardHealth(localStats: Stats): Promise<(ShardHealth & { bytes?: { database: number; documents: number } })[]> {
+    const engine = this.engine;
+    const probe = await engine.probeRemotes();
+    return Promise.all(
+      engine.shards.map(async (shard) => {
+        const counted = (stats: Stats) => ({
+          passages: stats.indexes[engine.uid('passages')]?.numberOfDocuments ?? 0,
+          articles: stats.indexes[engine.uid('articles')]?.numberOfDocuments ?? 0,
+        });
+        if (shard.local) return { name: shard.name, local: true, ok: true, ...counted(localStats) };
+        const stats = await shard.engine.call(`reading stats of shard ${shard.name}`, () => shard.engine.client.getStats()).catch((err: unknown) => err as Error);
+        // Health is public: say what failed, never where (the URL) or with what.
+        const problem = stats instanceof Error ? (stats instanceof EngineUnavailableError ? 'unreachable' : 'refused the stats request') : (probe.get(shard.name) ?? null);
+        const base = { name: shard.name, local: false, ok: problem === null };
+        if (stats instanceof Error) return { ...base, passages: null, articles: null, error: problem! };
+        const bytes = { database: stats.databaseSize, documents: 0 };
+        for (const name of ['passages', 'articles'] as const) bytes.documents += stats.indexes[engine.uid(name)]?.rawDocumentDbSize ?? 0;
+        return { ...base, ...counted(stats), bytes, ...(problem ? { error: problem } : {}) };
+      }),
+    );
+  }
+
   async health(): Promise<EngineHealth> {
     const counts = { articles: 0, passages: 0, people: 0, events: 0 };
     const engine = this.engine;
@@ -130,15 +158,29 @@ class MeiliSearchService implements SearchService {
       }
       const indexBytes = { documents: 0, database: stats.databaseSize };
       for (const name of INDEX_NAMES) indexBytes.documents += stats.indexes[engine.uid(name)]?.rawDocumentDbSize ?? 0;
+      const shards = engine.sharded ? await this.shardHealth(stats) : undefined;
+      if (shards) {
+        // Passages and articles: every shard's; sizes: every answering shard's.
+        counts.passages = shards.reduce((n, s) => n + (s.passages ?? 0), 0);
+        counts.articles = shards.reduce((n, s) => n + (s.articles ?? 0), 0);
+        for (const s of shards) {
+          if (s.local || !s.bytes) continue;
+          indexBytes.database += s.bytes.database;
+          indexBytes.documents += s.bytes.documents;
+        }
+      }
+      // An index built over another shard list is not this build: a full reindex is due.
+      const sameShards = (meta?.shards ?? []).join(',') === (engine.sharded ? [...engine.shardNames].sort().join(',') : '');
       return {
-        ok: true,
+        ...(shards ? { shards: shards.map(({ bytes, ...s }) => s) } : {}),
+        ok: shards ? shards.every((s) => s.ok) : true,
         engineVersion: version.pkgVersion,
         counts,
         corpusFingerprint: meta?.fingerprint ?? null,
         indexBytes,
         engineMemoryBytes,
         lastUpdate: meta ? (meta.updatedAt ?? meta.indexedAt) : null,
-        buildKey: meta?.buildKey ?? null,
+        buildKey: sameShards ? (meta?.buildKey ?? null) : null,
       };
     } catch (err) {
       if (!(err instanceof EngineUnavailableError)) throw err;

@@ -5,10 +5,13 @@
 import type { Article, Event, Person } from '../ingest/types.ts';
 import { PASSAGE_DOC_FIELDS, toPassageDoc } from './documents.ts';
 import type { EngineClient, IndexName } from './engine-client.ts';
-import { buildFilter } from './filters.ts';
+import { buildFilter, idFilter } from './filters.ts';
 import { FACET_ATTRIBUTES } from './settings.ts';
 import { MAX_PER_PAGE, sortFor, type RunQuery } from './plan.ts';
 import type { PassageDoc, SearchFilters, SearchQuery, SearchResult } from './types.ts';
+
+/** The shape of the engine's document ids (anything else is no document). */
+const VALID_ID = /^[A-Za-z0-9_-]{1,511}$/;
 
 /** Reads documents of the app's indexes; a missing index or id is nothing, not an error. */
 export class Lookups {
@@ -28,6 +31,12 @@ export class Lookups {
   }
 
   async getPassage(id: string): Promise<PassageDoc | null> {
+    if (this.engine.sharded) {
+      // Wherever it lives: one federated search over the shards for that id.
+      if (!VALID_ID.test(id)) return null;
+      const res = await this.engine.searchPassages('', { filter: idFilter([id]), limit: 1 });
+      return res.hits[0] ? toPassageDoc(res.hits[0]) : null;
+    }
     const doc = await this.getDoc<Record<string, any>>('passages', id);
     return doc ? toPassageDoc(doc) : null;
   }
@@ -80,16 +89,38 @@ export class Lookups {
     }
   }
 
-  private async getDoc<T extends Record<string, any>>(name: IndexName, id: string): Promise<T | null> {
-    if (typeof id !== 'string' || !/^[A-Za-z0-9_-]{1,511}$/.test(id)) return null;
-    return this.engine.callOrMissing(`reading ${name} ${id}`, async () => (await this.engine.index<T>(name).getDocument(id)) as T, () => null);
+  private async getDoc<T extends Record<string, any>>(name: IndexName, id: string, on: EngineClient = this.engine): Promise<T | null> {
+    if (typeof id !== 'string' || !VALID_ID.test(id)) return null;
+    return on.callOrMissing(`reading ${name} ${id}`, async () => (await on.index<T>(name).getDocument(id)) as T, () => null);
+  }
+
+  /**
+   * An article wherever it lives: on the shard its id is placed on, else (a build over another
+   * shard list) on any other shard.
+   */
+  private async getArticleDoc(id: string): Promise<Article | null> {
+    if (!this.engine.sharded) return this.getDoc<Article>('articles', id);
+    const placed = this.engine.shardFor(id);
+    const found = await this.getDoc<Article>('articles', id, placed.engine);
+    if (found || !VALID_ID.test(id)) return found;
+    const others = await Promise.all(this.engine.shards.filter((s) => s !== placed).map((s) => this.getDoc<Article>('articles', id, s.engine)));
+    return others.find((a) => a !== null) ?? null;
   }
 
   private async allDocs<T extends Record<string, any>>(name: IndexName): Promise<T[]> {
+    if (name === 'passages' || name === 'articles') {
+      // Sharded indexes: every shard's documents (one engine: this one).
+      const all = await Promise.all(this.engine.shards.map((s) => this.allDocsOn<T>(name, s.engine)));
+      return all.flat();
+    }
+    return this.allDocsOn<T>(name, this.engine);
+  }
+
+  private async allDocsOn<T extends Record<string, any>>(name: IndexName, on: EngineClient): Promise<T[]> {
     const out: T[] = [];
     const limit = 1000;
     for (let offset = 0; ; offset += limit) {
-      const page = await this.engine.callOrMissing(`listing ${name}`, () => this.engine.index<T>(name).getDocuments({ offset, limit }), () => null);
+      const page = await on.callOrMissing(`listing ${name}`, () => on.index<T>(name).getDocuments({ offset, limit }), () => null);
       if (!page) return [];
       out.push(...page.results);
       if (offset + limit >= page.total) return out;
@@ -97,7 +128,7 @@ export class Lookups {
   }
 
   getArticle(id: string): Promise<Article | null> {
-    return this.getDoc<Article>('articles', id);
+    return this.getArticleDoc(id);
   }
 
   /** All articles, newest first. */

@@ -25,6 +25,8 @@ export interface MetaDoc {
   aliasGroups: AliasGroup[];
   /** People (with roles and statement counts) and events, for reading a query; absent in older indexes. */
   reading?: ReadingKb;
+  /** The shard names (sorted) the build placed articles by; absent for a build on one engine. */
+  shards?: string[];
 }
 
 /** The serving meta record and its alias matcher. */
@@ -61,13 +63,13 @@ export class MetaStore {
    * The record's small fields (no alias groups), read from the engine every time: health reports
    * what the engine holds now without rebuilding the alias matcher on every poll.
    */
-  async peek(): Promise<Pick<MetaDoc, 'fingerprint' | 'indexedAt' | 'updatedAt' | 'buildKey'> | null> {
+  async peek(): Promise<Pick<MetaDoc, 'fingerprint' | 'indexedAt' | 'updatedAt' | 'buildKey' | 'shards'> | null> {
     return this.engine.callOrMissing(
       'reading the corpus record',
       async () =>
-        (await this.engine.index<MetaDoc>('meta').getDocument(META_ID, { fields: ['fingerprint', 'indexedAt', 'updatedAt', 'buildKey'] })) as Pick<
+        (await this.engine.index<MetaDoc>('meta').getDocument(META_ID, { fields: ['fingerprint', 'indexedAt', 'updatedAt', 'buildKey', 'shards'] })) as Pick<
           MetaDoc,
-          'fingerprint' | 'indexedAt' | 'updatedAt' | 'buildKey'
+          'fingerprint' | 'indexedAt' | 'updatedAt' | 'buildKey' | 'shards'
         >,
       () => null,
     );

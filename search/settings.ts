@@ -27,6 +27,11 @@ export const FACET_ATTRIBUTES = {
  *   @see https://www.meilisearch.com/docs/learn/relevancy/displayed_searchable_attributes
  * - rankingRules: `sort` first, so "by date" is strictly chronological among matches; without a
  *   sort parameter it is a no-op and relevance applies. @see https://www.meilisearch.com/docs/learn/relevancy/ranking_rules
+ *   Last, `articleId:asc`, `ordinal:asc` (custom ranking rules): equally relevant passages come in
+ *   a fixed order (article, then position in it) instead of the engine's internal document order,
+ *   which an incremental update changes and which differs between shards; a federated search
+ *   merges the shards' hits by these values too, so a page across shards is the page one engine
+ *   gives (tests/search/federation.test.ts). @see https://www.meilisearch.com/docs/learn/relevancy/custom_ranking_rules
  * - typoTolerance: Vietnamese syllables are 1–7 letters and `tuong`/`truong`/`thuong` are one edit
  *   apart, so no typo below 8 letters (foreign names can still get one), none on the Telex and
  *   alias fields, none on numbers ("31" must not match "32"). @see https://www.meilisearch.com/docs/learn/relevancy/typo_tolerance_settings
@@ -46,7 +51,7 @@ export const PASSAGE_SETTINGS: Settings = {
   searchableAttributes: ['textFolded', 'aliasesFolded', 'textTelex', 'aliasesTelex', 'contextFolded', 'contextTelex'],
   filterableAttributes: ['id', 'articleId', 'eventIds', 'speakerId', 'year', 'kind', 'source', 'dateSort'],
   sortableAttributes: ['dateSort', 'articleId', 'ordinal'],
-  rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
+  rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness', 'articleId:asc', 'ordinal:asc'],
   typoTolerance: {
     enabled: true,
     minWordSizeForTypos: { oneTypo: 8, twoTypos: 12 },

@@ -136,6 +136,25 @@ export interface EngineHealth {
    * settings), as given to `reindex`; when it differs, a full reindex is due. Null when unknown.
    */
   buildKey?: string | null;
+  /**
+   * With MEILI_REMOTES: every shard of the passages and articles indexes, the own engine first,
+   * whether it answers and what it holds. Absent with one engine.
+   */
+  shards?: ShardHealth[];
+}
+
+/** One shard as health reports it (no URL or key: the topology stays private). */
+export interface ShardHealth {
+  name: string;
+  /** The own engine (which also holds people, events and meta, and coordinates searches). */
+  local: boolean;
+  /** Whether the shard answered (and, for a remote, the coordinator's federated probe reached it). */
+  ok: boolean;
+  /** Documents of this app on the shard; null when it did not answer. */
+  passages: number | null;
+  articles: number | null;
+  /** What went wrong, when `ok` is false (no key or URL in it). */
+  error?: string;
 }
 
 /** What `applyArticles` did, for logs and the admin's answer. */
@@ -206,4 +225,12 @@ export interface SearchServiceOptions {
   timeoutMs?: number;
   /** Process id of a local engine this process started, so health can report its memory. */
   enginePid?: number | null;
+  /**
+   * Remote shards (MEILI_REMOTES): articles and their passages are spread over this engine and
+   * these by a stable hash of the article id (`search/shards.ts`), searched as one by federation.
+   * Absent or empty: one engine, exactly as before.
+   */
+  remotes?: import('../lib/config.ts').RemoteShard[];
+  /** This engine's name among the shards (MEILI_SELF; default `local`). */
+  shardSelf?: string;
 }

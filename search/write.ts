@@ -11,6 +11,7 @@ import { buildPassageDocs, passageDocBuilder } from './documents.ts';
 import { quoteFilterValue } from './filters.ts';
 import { readingKbOf, refreshReading, type ReadingKb } from './interpret.ts';
 import { INDEX_NAMES, NEXT_SUFFIX, taskError, type EngineClient, type IndexName } from './engine-client.ts';
+import { groupByShard } from './shards.ts';
 import { EngineTaskError } from './errors/engine-task-error.ts';
 import { META_ID, type MetaDoc, type MetaStore } from './meta.ts';
 import { ARTICLE_SETTINGS, ENTITY_SETTINGS, META_SETTINGS, PASSAGE_SETTINGS } from './settings.ts';
@@ -78,6 +79,8 @@ export class IndexWriter {
       ...(opts.buildKey ? { buildKey: opts.buildKey } : {}),
     };
     meta.reading = readingKbOf(records, opts.kb);
+    // Sharded: the shard names the build placed articles by (a different list needs a full reindex).
+    if (engine.sharded) meta.shards = [...engine.shardNames].sort();
     // Passage documents (with their Telex and alias twins, several times a passage's size) are
     // built one upload batch at a time below, never all at once: the ingest + reindex process
     // then holds the records, not the records and every document built from them.
@@ -104,41 +107,49 @@ export class IndexWriter {
       // starts at once (never rejecting unobserved) and all are awaited even after a failure, so
       // no write lands after the cleanup below.
       const waits: Promise<unknown>[] = [];
-      const enqueue = async (what: string, start: () => ReturnType<Index['updateSettings']>, batch?: { id: unknown }[]) => {
+      const enqueue = async (what: string, start: () => ReturnType<Index['updateSettings']>, batch?: { id: unknown }[], on: EngineClient = engine) => {
         const task = start();
-        waits.push(engine.waitOk(what, task, batch).then(() => null, (err: unknown) => err));
-        await engine.call(what, () => task);
+        waits.push(on.waitOk(what, task, batch).then(() => null, (err: unknown) => err));
+        await on.call(what, () => task);
       };
-      for (const name of INDEX_NAMES) {
+      // Each shard builds its share (one shard: this engine, every index, as before).
+      const placed = this.placeBuild(docs);
+      for (const { engine, name, all } of placed) {
         const uid = engine.uid(name) + NEXT_SUFFIX;
-        await enqueue(`creating index ${uid}`, () => engine.client.createIndex(uid, { primaryKey: 'id' }));
-        await enqueue(`configuring index ${uid}`, () => engine.index(name, true).updateSettings(settings[name]));
-        const all = docs[name];
+        await enqueue(`creating index ${uid}`, () => engine.client.createIndex(uid, { primaryKey: 'id' }), undefined, engine);
+        await enqueue(`configuring index ${uid}`, () => engine.index(name, true).updateSettings(settings[name]), undefined, engine);
         for (let i = 0; i < all.length; i += UPLOAD_BATCH) {
           const slice = all.slice(i, i + UPLOAD_BATCH);
           const batch = name === 'passages' ? (slice as Passage[]).map(toDoc) : slice;
           // The wait keeps only the ids (to name a rejected document), not the documents.
           const ids = batch.map((d) => ({ id: d.id }));
-          await enqueue(`indexing ${name}`, () => engine.index(name, true).addDocuments(batch as Record<string, any>[]), ids);
+          await enqueue(`indexing ${name}`, () => engine.index(name, true).addDocuments(batch as Record<string, any>[]), ids, engine);
         }
       }
       const firstError = (await Promise.all(waits)).find((e) => e !== null);
       if (firstError) throw firstError;
-      for (const name of INDEX_NAMES) {
+      for (const { engine, name, all } of placed) {
         const uid = engine.uid(name) + NEXT_SUFFIX;
         const stats = await engine.call(`counting ${uid}`, () => engine.index(name, true).getStats());
-        if (stats.numberOfDocuments !== docs[name].length) {
-          throw new EngineTaskError(`index ${uid} holds ${stats.numberOfDocuments} documents, expected ${docs[name].length}`);
+        if (stats.numberOfDocuments !== all.length) {
+          throw new EngineTaskError(`index ${uid} holds ${stats.numberOfDocuments} documents, expected ${all.length}`);
         }
       }
-      const existing = await engine.existingIndexes();
-      // One swap for all indexes: readers see either every old index or every new one.
+      // One swap for all indexes of a shard: its readers see either every old index or every new
+      // one. The shards swap side by side (no engine swaps across engines): a search in the
+      // milliseconds between two shards' swaps may see one shard's new build beside another's old.
       // A pair whose live index does not exist yet (first run) is a rename instead of a swap.
-      const swaps = INDEX_NAMES.map((name) => ({
-        indexes: [engine.uid(name) + NEXT_SUFFIX, engine.uid(name)] as [string, string],
-        rename: !existing.has(engine.uid(name)),
-      }));
-      await engine.waitOk('swapping indexes', engine.client.swapIndexes(swaps));
+      await Promise.all(
+        engine.shards.map(async ({ engine }) => {
+          const names = placed.filter((p) => p.engine === engine).map((p) => p.name);
+          const existing = await engine.existingIndexes();
+          const swaps = names.map((name) => ({
+            indexes: [engine.uid(name) + NEXT_SUFFIX, engine.uid(name)] as [string, string],
+            rename: !existing.has(engine.uid(name)),
+          }));
+          await engine.waitOk('swapping indexes', engine.client.swapIndexes(swaps));
+        }),
+      );
     } catch (err) {
       this.log?.error({ err }, 'reindex failed; the previous indexes keep serving');
       await this.dropNext().catch((cleanupErr) => this.log?.warn({ err: cleanupErr }, 'could not delete __next indexes'));
@@ -172,8 +183,10 @@ export class IndexWriter {
       await this.requireLive();
       const ids = [...new Set(articleIds)];
       const speakers = new Set<string>();
-      if (ids.length > 0) {
-        const passageIds = await this.passageIdsOf(ids, speakers);
+      if (ids.length > 0 && this.engine.sharded) {
+        await this.writeInOrder(await this.shardedRemoval(ids, speakers));
+      } else if (ids.length > 0) {
+        const passageIds = await this.passageIdsOf(ids, this.engine, speakers);
         await this.writeInOrder([
           ['deleting passages', 'passages', () => this.engine.index('passages').deleteDocuments(passageIds)],
           ['deleting articles', 'articles', () => this.engine.index('articles').deleteDocuments(ids)],
@@ -187,12 +200,18 @@ export class IndexWriter {
   /** The indexed articles of these source files, or all (id, file, hash only). */
   async indexedSources(sourceFiles?: string[]): Promise<IndexedSource[]> {
     const fields = ['id', 'sourceFile', 'sourceSha256'];
-    if (sourceFiles === undefined) return this.allDocs<IndexedSource>('articles', fields);
-    if (sourceFiles.length === 0) return [];
-    await this.ensureSourceFileFilter();
+    if (sourceFiles?.length === 0) return [];
+    if (sourceFiles !== undefined) await this.ensureSourceFileFilter();
     const out: IndexedSource[] = [];
-    for (const chunk of chunks(sourceFiles, FILTER_CHUNK)) {
-      out.push(...(await this.allDocs<IndexedSource>('articles', fields, `sourceFile IN [${chunk.map(quoteFilterValue).join(', ')}]`)));
+    // Every shard's articles (one shard: this engine).
+    for (const { engine } of this.engine.shards) {
+      if (sourceFiles === undefined) {
+        out.push(...(await this.allDocs<IndexedSource>('articles', fields, undefined, engine)));
+        continue;
+      }
+      for (const chunk of chunks(sourceFiles, FILTER_CHUNK)) {
+        out.push(...(await this.allDocs<IndexedSource>('articles', fields, `sourceFile IN [${chunk.map(quoteFilterValue).join(', ')}]`, engine)));
+      }
     }
     return out;
   }
@@ -209,12 +228,19 @@ export class IndexWriter {
     // Older versions of the same files have other ids (an article's id hashes its file's bytes).
     const previous = await this.indexedSources(records.articles.map((a) => a.sourceFile));
     const replaced = previous.map((a) => a.id).filter((id) => !newIds.has(id));
+    const newPassageIds = new Set(records.passages.map((p) => p.id));
+    // Stale passages, shard by shard: the old version of a changed article may live on another
+    // shard than the new one (its id, a hash of the file, changed); a passage id starts with its
+    // article's id, so a new passage is never stale on any shard.
     // The speakers of the passages replaced, and below of the new ones: their statement counts change.
     const speakers = new Set<string>();
-    const oldPassageIds = await this.passageIdsOf([...newIds, ...replaced], speakers);
     for (const p of records.passages) if (p.speakerId) speakers.add(p.speakerId);
-    const newPassageIds = new Set(records.passages.map((p) => p.id));
-    const stale = oldPassageIds.filter((id) => !newPassageIds.has(id));
+    const staleByShard = new Map<EngineClient, string[]>();
+    for (const { engine } of this.engine.shards) {
+      const oldPassageIds = await this.passageIdsOf([...newIds, ...replaced], engine, speakers);
+      staleByShard.set(engine, oldPassageIds.filter((id) => !newPassageIds.has(id)));
+    }
+    const stale = [...staleByShard.values()].flat();
 
     // The alias groups of the serving build, so a new passage gets the same aliases its
     // neighbours got (a KB change forces a full reindex, never an update).
@@ -231,15 +257,26 @@ export class IndexWriter {
     const steps: WriteStep[] = [];
     if (people.length > 0) steps.push(['indexing people', 'people', () => this.engine.index('people').addDocuments(people as unknown as Record<string, any>[]), people]);
     if (events.length > 0) steps.push(['indexing events', 'events', () => this.engine.index('events').addDocuments(events as unknown as Record<string, any>[]), events]);
-    steps.push(['indexing articles', 'articles', () => this.engine.index('articles').addDocuments(records.articles as unknown as Record<string, any>[]), records.articles]);
-    const firstPassageStep = steps.length;
-    for (const batch of chunks(docs, UPLOAD_BATCH)) {
-      steps.push(['indexing passages', 'passages', () => this.engine.index('passages').addDocuments(batch as Record<string, any>[]), batch]);
+    // Each article with its passages on its shard (one shard: this engine, as before).
+    for (const [shard, articles] of this.byShard(records.articles, (a) => a.id)) {
+      steps.push(['indexing articles', 'articles', () => shard.index('articles').addDocuments(articles as unknown as Record<string, any>[]), articles, shard]);
     }
-    if (stale.length > 0) steps.push(['deleting stale passages', 'passages', () => this.engine.index('passages').deleteDocuments(stale)]);
-    const lastPassageStep = steps.length - 1;
-    if (replaced.length > 0) steps.push(['deleting replaced articles', 'articles', () => this.engine.index('articles').deleteDocuments(replaced)]);
-    const tasks = await this.writeInOrder(steps);
+    const firstPassageStep = steps.length;
+    for (const [shard, shardDocs] of this.byShard(docs, (d) => String(d.articleId))) {
+      for (const batch of chunks(shardDocs, UPLOAD_BATCH)) {
+        steps.push(['indexing passages', 'passages', () => shard.index('passages').addDocuments(batch as Record<string, any>[]), batch, shard]);
+      }
+    }
+    // Deletions: with several shards they wait for every write above (see `writeInOrder`).
+    const removals: WriteStep[] = [];
+    for (const [shard, ids] of staleByShard) {
+      if (ids.length > 0) removals.push(['deleting stale passages', 'passages', () => shard.index('passages').deleteDocuments(ids), undefined, shard]);
+    }
+    const lastPassageStep = steps.length + removals.length - 1;
+    for (const [shard, ids] of this.byShard(replaced, (id) => id)) {
+      removals.push(['deleting replaced articles', 'articles', () => shard.index('articles').deleteDocuments(ids), undefined, shard]);
+    }
+    const tasks = await this.writeInOrder(steps, undefined, removals);
     // The fingerprint (a hash of the whole folder) may still be computing while the writes above ran.
     // The meta record goes last, with the query-reading data refreshed from the passages now live.
     await this.touchMeta(await opts.fingerprint, { speakers, people: records.people, events: records.events });
@@ -263,14 +300,24 @@ export class IndexWriter {
    * Enqueues every step at once (the engine runs tasks in enqueue order), then waits for all and
    * returns the finished tasks in step order; the first failure is thrown.
    */
-  private async writeInOrder(steps: WriteStep[], last?: () => Promise<WriteStep>): Promise<Task[]> {
+  private async writeInOrder(steps: WriteStep[], last?: () => Promise<WriteStep>, removals: WriteStep[] = []): Promise<Task[]> {
     const waits: Promise<Task | Error>[] = [];
-    const enqueue = async ([what, , start, batch]: WriteStep) => {
+    const enqueue = async ([what, , start, batch, on = this.engine]: WriteStep) => {
       const task = start();
-      waits.push(this.engine.waitOk(what, task, batch).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err)))));
-      await this.engine.call(what, () => task);
+      waits.push(on.waitOk(what, task, batch).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err)))));
+      await on.call(what, () => task);
     };
     for (const step of steps) await enqueue(step);
+    // One engine runs its tasks in enqueue order, so removals follow at once. Across engines
+    // nothing orders them: the removals wait until every write has succeeded on every shard, so no
+    // search sees an article missing while its new version is on its way to another shard.
+    const engines = new Set([...steps, ...removals].map((step) => step[4] ?? this.engine));
+    if (engines.size > 1 && removals.length > 0) {
+      const written = await Promise.all(waits);
+      const failed = written.find((t): t is Error => t instanceof Error);
+      if (failed) throw failed;
+    }
+    for (const step of removals) await enqueue(step);
     if (last) await enqueue(await last());
     const done = await Promise.all(waits);
     const firstError = done.find((t): t is Error => t instanceof Error);
@@ -331,11 +378,11 @@ export class IndexWriter {
     return records.filter((r) => !have.has(r.id));
   }
 
-  /** Ids of every passage of these articles; their speakers are added to `speakers` when given. */
-  private async passageIdsOf(articleIds: string[], speakers?: Set<string>): Promise<string[]> {
+  /** Ids of every passage of these articles on one shard; their speakers are added to `speakers` when given. */
+  private async passageIdsOf(articleIds: string[], on: EngineClient = this.engine, speakers?: Set<string>): Promise<string[]> {
     const out: string[] = [];
     for (const chunk of chunks(articleIds, FILTER_CHUNK)) {
-      const docs = await this.allDocs<{ id: string; speakerId?: string | null }>('passages', ['id', 'speakerId'], `articleId IN [${chunk.map(quoteFilterValue).join(', ')}]`);
+      const docs = await this.allDocs<{ id: string; speakerId?: string | null }>('passages', ['id', 'speakerId'], `articleId IN [${chunk.map(quoteFilterValue).join(', ')}]`, on);
       out.push(...docs.map((d) => d.id));
       if (speakers) for (const d of docs) if (d.speakerId) speakers.add(d.speakerId);
     }
@@ -343,12 +390,12 @@ export class IndexWriter {
   }
 
   /** Every document of an index matching a filter, page after page (a few fields only). */
-  private async allDocs<T>(name: IndexName, fields: string[], filter?: string): Promise<T[]> {
+  private async allDocs<T>(name: IndexName, fields: string[], filter?: string, on: EngineClient = this.engine): Promise<T[]> {
     const out: T[] = [];
     const limit = 1000;
     for (let offset = 0; ; offset += limit) {
-      const page = await this.engine.call(`reading ${name}`, () =>
-        this.engine.index(name).getDocuments({ fields, limit, offset, ...(filter ? { filter } : {}) }),
+      const page = await on.call(`reading ${name}`, () =>
+        on.index(name).getDocuments({ fields, limit, offset, ...(filter ? { filter } : {}) }),
       );
       out.push(...(page.results as T[]));
       if (page.results.length < limit) return out;
@@ -362,6 +409,7 @@ export class IndexWriter {
     if (missing.length > 0) {
       throw new EngineTaskError(`no index to update yet (${missing.map((n) => this.engine.uid(n)).join(', ')} missing): run a full reindex first`);
     }
+    if (this.engine.sharded) await this.requireShards();
   }
 
   /** Indexes built before `sourceFile` was filterable learn it here, once (a small index: a quick task). */
@@ -378,26 +426,80 @@ export class IndexWriter {
 
   /** Deletes leftover `__next` indexes (from a crash or a failed build, or the old ones after a swap). */
   private async dropNext(): Promise<void> {
+    for (const { engine } of this.engine.shards) {
+      const existing = await engine.existingIndexes();
+      for (const name of INDEX_NAMES) {
+        const uid = engine.uid(name) + NEXT_SUFFIX;
+        if (!existing.has(uid)) continue;
+        const task = await engine.waitTask(`deleting ${uid}`, engine.client.deleteIndex(uid));
+        if (task.status !== 'succeeded' && task.error?.code !== 'index_not_found') throw taskError(`deleting ${uid}`, task);
+      }
+    }
+  }
+
+  /**
+   * Where a full build puts each index: the own engine holds people, events and meta (small,
+   * read whole) and its share of passages and articles; each remote shard its share of passages
+   * and articles. One engine: every index on it, in build order.
+   */
+  private placeBuild(docs: Record<IndexName, { id: unknown }[]>): { engine: EngineClient; name: IndexName; all: { id: unknown }[] }[] {
     const engine = this.engine;
-    const existing = await engine.existingIndexes();
-    for (const name of INDEX_NAMES) {
-      const uid = engine.uid(name) + NEXT_SUFFIX;
-      if (!existing.has(uid)) continue;
-      const task = await engine.waitTask(`deleting ${uid}`, engine.client.deleteIndex(uid));
-      if (task.status !== 'succeeded' && task.error?.code !== 'index_not_found') throw taskError(`deleting ${uid}`, task);
+    if (!engine.sharded) return INDEX_NAMES.map((name) => ({ engine, name, all: docs[name] }));
+    const articles = groupByShard(docs.articles as { id: string }[], (a) => a.id, engine.shardNames);
+    const passages = groupByShard(docs.passages as Passage[], (p) => p.articleId, engine.shardNames);
+    return engine.shards.flatMap((shard) =>
+      INDEX_NAMES.filter((name) => shard.local || name === 'passages' || name === 'articles').map((name) => ({
+        engine: shard.engine,
+        name,
+        all: name === 'passages' ? passages.get(shard.name)! : name === 'articles' ? articles.get(shard.name)! : docs[name],
+      })),
+    );
+  }
+
+  /** Items grouped by the shard of their article, in shard order (one engine: all of them, in order). */
+  private byShard<T>(items: readonly T[], articleOf: (item: T) => string): [EngineClient, T[]][] {
+    if (items.length === 0) return [];
+    if (!this.engine.sharded) return [[this.engine, [...items]]];
+    const grouped = groupByShard(items, articleOf, this.engine.shardNames);
+    return this.engine.shards.filter((s) => grouped.get(s.name)!.length > 0).map((s) => [s.engine, grouped.get(s.name)!]);
+  }
+
+  /** The deletions removing these articles and their passages from whichever shard holds them. */
+  private async shardedRemoval(ids: string[], speakers?: Set<string>): Promise<WriteStep[]> {
+    const steps: WriteStep[] = [];
+    for (const { engine } of this.engine.shards) {
+      const passageIds = await this.passageIdsOf(ids, engine, speakers);
+      const held: string[] = [];
+      for (const chunk of chunks(ids, FILTER_CHUNK)) {
+        held.push(...(await this.allDocs<{ id: string }>('articles', ['id'], `id IN [${chunk.map(quoteFilterValue).join(', ')}]`, engine)).map((d) => d.id));
+      }
+      if (passageIds.length > 0) steps.push(['deleting passages', 'passages', () => engine.index('passages').deleteDocuments(passageIds), undefined, engine]);
+      if (held.length > 0) steps.push(['deleting articles', 'articles', () => engine.index('articles').deleteDocuments(held), undefined, engine]);
+    }
+    return steps;
+  }
+
+  /** Every remote shard must hold live passages and articles indexes (built by a full reindex). */
+  private async requireShards(): Promise<void> {
+    for (const shard of this.engine.shards.filter((s) => !s.local)) {
+      const existing = await shard.engine.existingIndexes();
+      const missing = (['passages', 'articles'] as const).filter((name) => !existing.has(shard.engine.uid(name)));
+      if (missing.length > 0) {
+        throw new EngineTaskError(`shard ${JSON.stringify(shard.name)} has no ${missing.join(' or ')} index yet: run a full reindex first`);
+      }
+    }
+    const { value } = await this.meta.load();
+    const configured = [...this.engine.shardNames].sort().join(',');
+    if (value && (value.shards ?? []).join(',') !== configured) {
+      throw new EngineTaskError(
+        `the index was built over shards [${(value.shards ?? []).join(', ')}], not [${configured.split(',').join(', ')}]: articles are placed by the shard list, so run a full reindex first`,
+      );
     }
   }
 }
 
-/** What an incremental update changed of the reading data: speakers whose passages it wrote or deleted, people and events it brought. */
-interface ReadingChange {
-  speakers: Set<string>;
-  people?: RecordSet['people'];
-  events?: RecordSet['events'];
-}
-
 /** One write of an incremental update: what it does (for errors), its index, the call, the documents it sends. */
-type WriteStep = [what: string, index: IndexName, start: () => ReturnType<Index['addDocuments']>, batch?: { id: unknown }[]];
+type WriteStep = [what: string, index: IndexName, start: () => ReturnType<Index['addDocuments']>, batch?: { id: unknown }[], on?: EngineClient];
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
@@ -408,4 +510,11 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 /** The meta record's fields an incremental update changes: its time, and the corpus fingerprint it leaves. */
 function metaPatch(fingerprint: string | undefined): Record<string, unknown> {
   return { id: META_ID, updatedAt: new Date().toISOString(), ...(fingerprint ? { fingerprint } : {}) };
+}
+
+/** What an incremental update changed of the reading data: speakers whose passages it wrote or deleted, people and events it brought. */
+interface ReadingChange {
+  speakers: Set<string>;
+  people?: RecordSet['people'];
+  events?: RecordSet['events'];
 }

@@ -40,7 +40,7 @@ export interface Started {
 export function createLogger(config: Pick<Config, 'logLevel'>, pretty = process.stdout.isTTY === true): Logger {
   return pino({
     level: config.logLevel,
-    redact: { paths: ['masterKey', '*.masterKey', 'config.meili', 'req.headers.authorization'], censor: '<hidden>' },
+    redact: { paths: ['masterKey', '*.masterKey', 'config.meili', 'config.remotes', '*.writeApiKey', '*.searchApiKey', 'req.headers.authorization'], censor: '<hidden>' },
     ...(pretty ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } } } : {}),
   });
 }
@@ -102,7 +102,15 @@ export async function ensureIndex(
 /** Starts everything `npm start` starts; the caller decides what to do with signals. */
 export async function start(config: Config, log: Logger = createLogger(config)): Promise<Started> {
   const engine: EngineHandle = await connectEngine(config, log);
-  const search = createSearchService({ url: engine.url, masterKey: engine.masterKey, indexPrefix: config.indexPrefix, log, enginePid: engine.process?.pid ?? null });
+  const search = createSearchService({
+    url: engine.url,
+    masterKey: engine.masterKey,
+    indexPrefix: config.indexPrefix,
+    log,
+    enginePid: engine.process?.pid ?? null,
+    remotes: config.remotes,
+    shardSelf: config.shardSelf,
+  });
   const readiness: Readiness = { ready: false, reason: 'Checking whether the index matches the corpus' };
   let app: FastifyInstance;
   // The KB is needed to apply files in place; when it does not load, the index build below

@@ -398,6 +398,19 @@ export const HealthResponse = Type.Object({
     { description: 'Index size and freshness' },
   ),
   engineMemoryBytes: Nullable(Type.Integer({ description: 'Resident memory of the engine process (a local engine only; null for an external one)' })),
+  shards: Type.Optional(
+    Type.Array(
+      Type.Object({
+        name: Type.String(),
+        local: Type.Boolean({ description: 'The own engine: holds people, events and meta too, and coordinates federated searches' }),
+        ok: Type.Boolean({ description: 'Answered its stats and the federated probe' }),
+        passages: Nullable(Type.Integer()),
+        articles: Nullable(Type.Integer()),
+        error: Type.Optional(Type.String()),
+      }),
+      { description: 'With MEILI_REMOTES: each shard of the passages and articles indexes and whether it answers' },
+    ),
+  ),
 });
 
 /** `GET /api/citations`: references of chosen passages in one file. */

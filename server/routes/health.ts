@@ -1,7 +1,7 @@
 /**
  * `GET /api/health`: 200 when searches can be served (engine reachable and the index built),
  * 503 otherwise, with the engine's state, document counts, versions, the index's size and last
- * update, and the engine's memory. Never cached.
+ * update, the engine's memory, and with MEILI_REMOTES each shard and whether it answers. Never cached.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { EngineHealth } from '../../search/types.ts';
@@ -13,6 +13,13 @@ export interface HealthRoutesOptions {
 }
 
 const NO_COUNTS = { articles: 0, passages: 0, people: 0, events: 0 };
+
+/** Why searches cannot be served: a shard that does not answer, or the engine. */
+function unreachable(health: EngineHealth | null): string {
+  const down = health?.shards?.filter((s) => !s.ok) ?? [];
+  if (down.length > 0) return `Shard ${down.map((s) => `${s.name} (${s.error ?? 'no answer'})`).join(', ')} does not answer`;
+  return 'The search engine is unreachable';
+}
 
 /** The health route. */
 export const healthRoutes: FastifyPluginAsyncTypebox<HealthRoutesOptions> = async (app, opts) => {
@@ -47,7 +54,8 @@ export const healthRoutes: FastifyPluginAsyncTypebox<HealthRoutesOptions> = asyn
           lastUpdate: health?.lastUpdate ?? null,
         },
         engineMemoryBytes: health?.engineMemoryBytes ?? null,
-        ...(ready ? {} : { message: reachable ? (app.readiness.reason ?? 'The index is being built') : 'The search engine is unreachable' }),
+        ...(health?.shards ? { shards: health.shards } : {}),
+        ...(ready ? {} : { message: reachable ? (app.readiness.reason ?? 'The index is being built') : unreachable(health) }),
       };
       return reply.code(ready ? 200 : 503).send(body);
     },

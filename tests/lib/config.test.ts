@@ -61,3 +61,69 @@ describe('operators\u2019 knobs', () => {
     expect(() => loadConfig({ TRUST_PROXY: '1' })).toThrow(/^invalid TRUST_PROXY="1": a hop count cannot tell a proxy from a client/);
   });
 });
+
+describe('MEILI_REMOTES: the other shards', () => {
+  const KEY = 'remote-write-key-0123456789abcdef';
+  const remotes = (value: unknown) => JSON.stringify(value);
+  const messageOf = (env: NodeJS.ProcessEnv) => {
+    try {
+      loadConfig(env);
+    } catch (err) {
+      return String((err as Error).message);
+    }
+    return 'no error';
+  };
+
+  it('is one engine without it, exactly as before', () => {
+    const config = loadConfig({});
+    expect([config.remotes, config.shardSelf]).toEqual([[], 'local']);
+  });
+
+  it('reads the shards in the order written, with their keys, and the own engine\u2019s name', () => {
+    const config = loadConfig({
+      MEILI_URL: 'http://meili-0:7700',
+      MEILI_SELF: 'meili-0',
+      MEILI_REMOTES: remotes({
+        'meili-2': { url: 'http://meili-2:7700/', writeApiKey: KEY },
+        'meili-1': { url: 'https://meili-1.example:7700', writeApiKey: KEY, searchApiKey: 'search-key-0123456789' },
+      }),
+    });
+    expect(config.shardSelf).toBe('meili-0');
+    expect(config.remotes).toEqual([
+      { name: 'meili-2', url: 'http://meili-2:7700', writeApiKey: KEY, searchApiKey: null },
+      { name: 'meili-1', url: 'https://meili-1.example:7700', writeApiKey: KEY, searchApiKey: 'search-key-0123456789' },
+    ]);
+  });
+
+  it('names the bad entry in one line and never quotes a key', () => {
+    const cases: [unknown, RegExp][] = [
+      [{ b: { url: 'ftp://b:21', writeApiKey: KEY } }, /^invalid MEILI_REMOTES: entry "b": url "ftp:\/\/b:21" is not http\(s\)$/],
+      [{ b: { url: 'not a url', writeApiKey: KEY } }, /^invalid MEILI_REMOTES: entry "b": url "not a url" is not a URL$/],
+      [{ b: { url: `http://admin:${KEY}@b:7700`, writeApiKey: KEY } }, /^invalid MEILI_REMOTES: entry "b": url carries credentials/],
+      [{ b: { url: 'http://b:7700' } }, /^invalid MEILI_REMOTES: entry "b": writeApiKey is missing/],
+      [{ b: { url: 'http://b:7700', writeApiKey: KEY, searchKey: KEY } }, /^invalid MEILI_REMOTES: entry "b": unknown field "searchKey"/],
+      [{ 'b c': { url: 'http://b:7700', writeApiKey: KEY } }, /^invalid MEILI_REMOTES: entry "b c": a name is/],
+      [{ local: { url: 'http://b:7700', writeApiKey: KEY } }, /^invalid MEILI_REMOTES: entry "local": the name is MEILI_SELF's/],
+      [{ b: { url: 'http://b:7700', writeApiKey: KEY }, c: { url: 'http://B:7700/', writeApiKey: KEY } }, /^invalid MEILI_REMOTES: entry "c": same url as entry "b"/],
+      [[{ url: 'http://b:7700', writeApiKey: KEY }], /^invalid MEILI_REMOTES: expected a JSON object/],
+    ];
+    for (const [value, expected] of cases) {
+      const message = messageOf({ MEILI_REMOTES: remotes(value) });
+      expect(message).toMatch(expected);
+      expect(message).not.toContain(KEY);
+      expect(message).not.toContain('\n');
+    }
+  });
+
+  it('says where JSON breaks without echoing the text around it (keys included)', () => {
+    const message = messageOf({ MEILI_REMOTES: `{"b": {"url": "http://b:7700", "writeApiKey": "${KEY}",}}` });
+    expect(message).toMatch(/^invalid MEILI_REMOTES: not valid JSON/);
+    expect(message).not.toContain(KEY);
+  });
+
+  it('refuses MEILI_URL listed again as a remote (its documents would be counted twice)', () => {
+    expect(messageOf({ MEILI_URL: 'http://meili-0:7700', MEILI_REMOTES: remotes({ b: { url: 'http://meili-0:7700/', writeApiKey: KEY } }) })).toMatch(
+      /^invalid MEILI_REMOTES: entry "b" is MEILI_URL itself/,
+    );
+  });
+});
