@@ -27,7 +27,7 @@ const TOOLBAR = new RegExp(`^(?:(?:${TOOLBAR_LABELS.map(esc).join('|')}|${COUNTE
 
 /** A line made only of two or more gallery toolbar labels, glued or separated ("Phóng toTải xuốngChia sẻ", "ZoomDownloadShare"). */
 export function isImageToolbar(text: string): boolean {
-  return text.length <= 120 && TOOLBAR.test(text.replace(/\s+$/u, '') + ' ');
+  return text.length <= 120 && !/[.,;:!?]$/u.test(text) && TOOLBAR.test(text.replace(/\s+$/u, '') + ' ');
 }
 
 /** A player's controls and clock: "00:00 / 02:15", "0:00", "Play 00:00 / 02:15 Mute". */
@@ -44,7 +44,8 @@ const LOADING = /^(?:(?:the )?video is loading|loading(?: video| the video| play
 
 /** A media player's fallback text or clock line; never a sentence that only mentions a browser. */
 export function isMediaFallback(text: string): boolean {
-  if (text.length > 160) return false;
+  // Cheap test first: most lines have neither a clock nor any of the fallback's words.
+  if (text.length > 160 || !/\d:\d|support|hỗ trợ|tải|load|wait|chờ/iu.test(text)) return false;
   if (NO_SUPPORT.test(text) && MEDIA_WORD.test(text)) return true;
   return LOADING.test(text) || PLAYER_LINE.test(text);
 }
@@ -73,7 +74,7 @@ function languageNames(): string[] {
 
 /** A line made only of two or more language names or codes: "Tiếng Việt | English | Français | 中文", "VI EN". */
 export function isLanguageSwitcher(text: string): boolean {
-  if (text.length > 120) return false;
+  if (text.length > 120 || /[.,;:!?]/u.test(text) || text.split(/\s+/u).length > 16) return false;
   switcher ??= new RegExp(
     `^(?:(?:${languageNames().map(esc).join('|')}|(?:${SWITCHER_CODES.join('|')})(?![\\p{L}]))${SEP}){2,}$`,
     'iu',

@@ -55,28 +55,25 @@ function countryNames(): { vi: string[]; en: string[] } {
   return countriesCache;
 }
 
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-let patterns: { re: RegExp; title: string }[] | null = null;
+/** Office words, Vietnamese and English, not after "Phó"/"Deputy"/"Vice" (a deputy is another office). */
+const OFFICE_WORDS = new RegExp(
+  `(?<![\\p{L}])(?<!Phó\\s|Deputy\\s|Vice\\s)(${OFFICES.map((o) => o.words).join('|')})(?![\\p{L}])`,
+  'gu',
+);
+const TITLE_OF = new Map<string, string>(OFFICES.flatMap((o) => o.words.split('|').map((w) => [w, o.title] as [string, string])));
+/** A capitalised nationality word right before the office: "Australian", "Japanese", "British", "Thai", "Lao". */
+const DEMONYM_BEFORE = /(?<![\p{L}])(?!Vietnamese\b|Deputy\b|Former\b|Acting\b|Vice\b)(?:[A-Z][a-z]+(?:an|ese|ish|sh|ch|i)|Lao|Greek|Swiss|Dutch)\s+$/u;
 
-function buildPatterns(): { re: RegExp; title: string }[] {
-  const { vi, en } = countryNames();
-  const viNames = [...vi, ...OTHER_SIDE_VI].map(esc).join('|');
-  const enNames = en.map(esc).join('|');
-  // A capitalised nationality word before the office: "Australian", "Japanese", "British", "Thai", "Lao".
-  const demonym = '(?!Vietnamese\\b|Deputy\\b|Former\\b|Acting\\b|Vice\\b)(?:[A-Z][a-z]+(?:an|ese|ish|sh|ch|i)|Lao|Greek|Swiss|Dutch)';
-  const out: { re: RegExp; title: string }[] = [];
-  for (const o of OFFICES) {
-    const vietnamese = /[^\x00-\x7F]/.test(o.words) || o.words.includes('Thủ');
-    if (vietnamese) {
-      // "Thủ tướng Nhật Bản", "Thủ tướng nước Anh", "Thủ tướng hai nước" (not "Phó Thủ tướng").
-      out.push({ re: new RegExp(`(?<![\\p{L}])(?<!Phó\\s)(?:${o.words})\\s+(?:nước\\s+)?(?:${viNames})(?![\\p{L}])`, 'gu'), title: o.title });
-    } else {
-      out.push({ re: new RegExp(`\\b(?<!Deputy\\s|Vice\\s)(?:${o.words})\\s+of\\s+(?:the\\s+)?(?:${enNames})\\b`, 'gu'), title: o.title });
-      out.push({ re: new RegExp(`\\b(?:${enNames})(?:'s|’s)\\s+(?:${o.words})\\b`, 'gu'), title: o.title });
-      out.push({ re: new RegExp(`\\b${demonym}\\s+(?:${o.words})\\b`, 'gu'), title: o.title });
-    }
-  }
-  return out;
+/** True when `text` starts with one of `names` followed by a non-letter. */
+function startsWithName(text: string, names: readonly string[]): boolean {
+  for (const n of names) if (text.startsWith(n) && !/^\p{L}/u.test(text.slice(n.length))) return true;
+  return false;
+}
+
+/** True when `text` ends with one of `names` preceded by a non-letter. */
+function endsWithName(text: string, names: readonly string[]): boolean {
+  for (const n of names) if (text.endsWith(n) && !/\p{L}$/u.test(text.slice(0, -n.length))) return true;
+  return false;
 }
 
 /** An office printed with another country: where, and which office (a `roleKey`). */
@@ -92,12 +89,33 @@ export interface ForeignOfficeMention {
  * holders only.
  */
 export function findForeignOffices(text: string): ForeignOfficeMention[] {
-  patterns ??= buildPatterns();
   const out: ForeignOfficeMention[] = [];
-  for (const p of patterns) {
-    for (const m of text.matchAll(p.re)) out.push({ start: m.index, end: m.index + m[0].length, office: roleKey(p.title) });
+  OFFICE_WORDS.lastIndex = 0;
+  for (const m of text.matchAll(OFFICE_WORDS)) {
+    const word = m[1]!;
+    const title = TITLE_OF.get(word)!;
+    const start = m.index;
+    let end = start + m[0].length;
+    const after = text.slice(end, end + 80);
+    const { vi, en } = countryNames();
+    let foreign = false;
+    if (/[^\x00-\x7F]/.test(word)) {
+      // "Thủ tướng Nhật Bản", "Thủ tướng nước Anh", "Thủ tướng hai nước".
+      const rest = /^\s+(?:nước\s+)?/u.exec(after);
+      if (rest && (startsWithName(after.slice(rest[0].length), vi) || startsWithName(after.slice(rest[0].length), OTHER_SIDE_VI))) {
+        foreign = true;
+        end += rest[0].length;
+      }
+    } else {
+      const of = /^\s+of\s+(?:the\s+)?/u.exec(after);
+      const before = text.slice(Math.max(0, start - 60), start);
+      if (of && startsWithName(after.slice(of[0].length), en)) foreign = true;
+      else if (/(?:'s|’s)\s+$/u.test(before) && endsWithName(before.replace(/(?:'s|’s)\s+$/u, ''), en)) foreign = true;
+      else if (DEMONYM_BEFORE.test(before)) foreign = true;
+    }
+    if (foreign) out.push({ start, end, office: roleKey(title) });
   }
-  return out.sort((a, b) => a.start - b.start);
+  return out;
 }
 
 /** The offices (as `roleKey`s) a text gives to a foreign holder anywhere. */
