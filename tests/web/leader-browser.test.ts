@@ -183,6 +183,19 @@ describe.runIf(HAS_CHROMIUM)('issue 11 in Chromium', { timeout: 120_000 }, () =>
     }
   });
 
+  it('keeps the results column full width when a search finds nothing (no filter box beside it)', async () => {
+    const page = await newPage(1280);
+    await page.goto(`${base}/?q=${encodeURIComponent('speaker: Bùi Thanh Sơn')}`);
+    await poll(() => page.locator('#result-count').textContent()).toContain('0 đoạn văn');
+    expect(await page.locator('aside.sidebar').isVisible()).toBe(false);
+    const column = await page.locator('.results-column').boundingBox();
+    const frame = await page.locator('.search-layout').boundingBox();
+    // The whole layout's width, not the 16rem sidebar column it fell into.
+    expect(column!.width).toBeGreaterThan(frame!.width - 2);
+    await shot(page, 'no-result-full-width');
+    await finish(page);
+  });
+
   it('answers a browser asking for an unknown path with the app’s page-not-found, status 404', async () => {
     const page = await newPage();
     const res = await page.goto(`${base}/no/such/page`);
