@@ -14,6 +14,7 @@ import { Lookups } from './lookup.ts';
 import { MetaStore } from './meta.ts';
 import { QueryRunner, type RunQuery } from './plan.ts';
 import type {
+  AppliedOverride,
   ApplyReport,
   EngineHealth,
   IndexedSource,
@@ -71,6 +72,10 @@ class MeiliSearchService implements SearchService {
 
   indexedSources(sourceFiles?: string[]): Promise<IndexedSource[]> {
     return this.writer.indexedSources(sourceFiles);
+  }
+
+  appliedOverrides(): Promise<AppliedOverride[] | null> {
+    return this.meta.peekOverrides();
   }
 
   search(query: RunQuery): Promise<SearchResult> {

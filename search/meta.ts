@@ -5,6 +5,7 @@
 import { AliasMatcher, type AliasGroup } from './aliases.ts';
 import type { EngineClient } from './engine-client.ts';
 import type { ReadingKb } from './interpret.ts';
+import type { AppliedOverride } from './types.ts';
 
 /** Id of the one record of the meta index. */
 export const META_ID = 'corpus';
@@ -27,6 +28,8 @@ export interface MetaDoc {
   reading?: ReadingKb;
   /** The shard names (sorted) the build placed articles by; absent for a build on one engine. */
   shards?: string[];
+  /** The speaker corrections the indexed records were built with; absent in older indexes. */
+  speakerOverrides?: AppliedOverride[];
 }
 
 /** The serving meta record and its alias matcher. */
@@ -73,6 +76,16 @@ export class MetaStore {
         >,
       () => null,
     );
+  }
+
+  /** The speaker corrections the serving records were built with, read from the engine; null when the record has none. */
+  async peekOverrides(): Promise<AppliedOverride[] | null> {
+    const doc = await this.engine.callOrMissing(
+      'reading the corpus record',
+      async () => (await this.engine.index<MetaDoc>('meta').getDocument(META_ID, { fields: ['speakerOverrides'] })) as Pick<MetaDoc, 'speakerOverrides'>,
+      () => null,
+    );
+    return doc?.speakerOverrides ?? null;
   }
 
   /** Serves a record just written (after a reindex's swap). */

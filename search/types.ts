@@ -113,6 +113,17 @@ export interface RelaxedOffer {
   total: number;
 }
 
+/**
+ * A curator's speaker correction as the index records it (`KB_DIR/overrides.json`, ingest/overrides.ts):
+ * which passage of which article was given which speaker. The meta record keeps the corrections
+ * the indexed records were built with, so a changed overrides file is applied in place.
+ */
+export interface AppliedOverride {
+  passageId: string;
+  articleId: string;
+  speakerId: string | null;
+}
+
 export interface EngineHealth {
   ok: boolean;
   engineVersion: string | null;
@@ -212,6 +223,8 @@ export interface SearchService {
   removeArticles(articleIds: string[], opts?: { fingerprint?: string }): Promise<void>;
   /** The indexed articles of these source files (all articles when `sourceFiles` is omitted), id and hash only. */
   indexedSources(sourceFiles?: string[]): Promise<IndexedSource[]>;
+  /** The speaker corrections the indexed records were built with; null for an index that does not record them (or no index). */
+  appliedOverrides(): Promise<AppliedOverride[] | null>;
 }
 
 /** Options of `createSearchService`. */

@@ -15,7 +15,7 @@ import { groupByShard } from './shards.ts';
 import { EngineTaskError } from './errors/engine-task-error.ts';
 import { META_ID, type MetaDoc, type MetaStore } from './meta.ts';
 import { ARTICLE_SETTINGS, ENTITY_SETTINGS, META_SETTINGS, PASSAGE_SETTINGS } from './settings.ts';
-import type { ApplyReport, IndexedSource, RecordSet } from './types.ts';
+import type { AppliedOverride, ApplyReport, IndexedSource, RecordSet } from './types.ts';
 
 /** Documents per upload request. */
 const UPLOAD_BATCH = 1000;
@@ -81,6 +81,7 @@ export class IndexWriter {
     meta.reading = readingKbOf(records, opts.kb);
     // Sharded: the shard names the build placed articles by (a different list needs a full reindex).
     if (engine.sharded) meta.shards = [...engine.shardNames].sort();
+    meta.speakerOverrides = appliedOverridesOf(opts.kb);
     // Passage documents (with their Telex and alias twins, several times a passage's size) are
     // built one upload batch at a time below, never all at once: the ingest + reindex process
     // then holds the records, not the records and every document built from them.
@@ -279,7 +280,7 @@ export class IndexWriter {
     const tasks = await this.writeInOrder(steps, undefined, removals);
     // The fingerprint (a hash of the whole folder) may still be computing while the writes above ran.
     // The meta record goes last, with the query-reading data refreshed from the passages now live.
-    await this.touchMeta(await opts.fingerprint, { speakers, people: records.people, events: records.events });
+    await this.touchMeta(await opts.fingerprint, { speakers, people: records.people, events: records.events, articles: { ids: [...newIds, ...replaced], kb: opts.kb } });
     const passageBatches = new Set(tasks.slice(firstPassageStep, lastPassageStep + 1).map((t) => t.batchUid));
     if (stale.length > 0 && passageBatches.size > 1) {
       // Not an error: the new passages were searchable before the stale ones went.
@@ -333,27 +334,30 @@ export class IndexWriter {
    * and one whose last statement went no longer is (a reading skips people with no statement).
    */
   private async touchMeta(fingerprint: string | undefined, changed: ReadingChange): Promise<void> {
-    const reading = await this.refreshedReading(changed);
-    await this.engine.waitOk('recording the update', this.engine.index('meta').updateDocuments([{ ...metaPatch(fingerprint), ...(reading ? { reading } : {}) }]));
+    const current = await this.engine.callOrMissing(
+      'reading the corpus record',
+      async () => (await this.engine.index<MetaDoc>('meta').getDocument(META_ID, { fields: ['reading', 'speakerOverrides'] })) as Pick<MetaDoc, 'reading' | 'speakerOverrides'>,
+      () => null,
+    );
+    const reading = await this.refreshedReading(current?.reading, changed);
+    // The articles written were built with the KB's corrections; the others keep what they were built with.
+    const overrides = changed.articles ? mergeOverrides(current?.speakerOverrides ?? [], changed.articles.ids, appliedOverridesOf(changed.articles.kb)) : null;
+    const patch = { ...metaPatch(fingerprint), ...(reading ? { reading } : {}), ...(overrides ? { speakerOverrides: overrides } : {}) };
+    await this.engine.waitOk('recording the update', this.engine.index('meta').updateDocuments([patch]));
     this.meta.clear();
   }
 
   /**
    * The live meta record's reading data with `changed` applied; null when the record has none (an
-   * index built before readings existed: the next full reindex writes it). Read from the engine,
-   * never the cache, so an update applied by another process is not undone. Costs one read of the
-   * meta record and one count-only search (facet counts of the changed speakers).
+   * index built before readings existed: the next full reindex writes it). `current` is read from
+   * the engine, never the cache, so an update applied by another process is not undone. Costs one
+   * count-only search (facet counts of the changed speakers).
    * @see https://www.meilisearch.com/docs/reference/api/search#facets
    */
-  private async refreshedReading(changed: ReadingChange): Promise<ReadingKb | null> {
-    const current = await this.engine.callOrMissing(
-      'reading the corpus record',
-      async () => (await this.engine.index<MetaDoc>('meta').getDocument(META_ID, { fields: ['reading'] })) as Pick<MetaDoc, 'reading'>,
-      () => null,
-    );
-    if (!current?.reading) return null;
+  private async refreshedReading(current: ReadingKb | undefined, changed: ReadingChange): Promise<ReadingKb | null> {
+    if (!current) return null;
     const counts = await this.statementCounts([...changed.speakers]);
-    return refreshReading(current.reading, { people: changed.people ?? [], events: changed.events ?? [], counts });
+    return refreshReading(current, { people: changed.people ?? [], events: changed.events ?? [], counts });
   }
 
   /** Passages attributed to each of these speakers in the live index (0 for none), by facet counts. */
@@ -498,6 +502,26 @@ export class IndexWriter {
   }
 }
 
+/** What an incremental update changed of the reading data: speakers whose passages it wrote or deleted, people and events it brought. */
+interface ReadingChange {
+  speakers: Set<string>;
+  people?: RecordSet['people'];
+  events?: RecordSet['events'];
+  /** The articles written (and replaced) and the KB they were built with, whose speaker corrections they now carry. */
+  articles?: { ids: string[]; kb: KnowledgeBase };
+}
+
+/** The KB's speaker corrections as the meta record keeps them. */
+function appliedOverridesOf(kb: KnowledgeBase): AppliedOverride[] {
+  return (kb.speakerOverrides ?? []).map((o) => ({ passageId: o.passageId, articleId: o.articleId, speakerId: o.speakerId }));
+}
+
+/** The corrections recorded for other articles, and for `articleIds` those they were just built with. */
+function mergeOverrides(recorded: AppliedOverride[], articleIds: string[], built: AppliedOverride[]): AppliedOverride[] {
+  const written = new Set(articleIds);
+  return [...recorded.filter((o) => !written.has(o.articleId)), ...built.filter((o) => written.has(o.articleId))];
+}
+
 /** One write of an incremental update: what it does (for errors), its index, the call, the documents it sends. */
 type WriteStep = [what: string, index: IndexName, start: () => ReturnType<Index['addDocuments']>, batch?: { id: unknown }[], on?: EngineClient];
 
@@ -510,11 +534,4 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 /** The meta record's fields an incremental update changes: its time, and the corpus fingerprint it leaves. */
 function metaPatch(fingerprint: string | undefined): Record<string, unknown> {
   return { id: META_ID, updatedAt: new Date().toISOString(), ...(fingerprint ? { fingerprint } : {}) };
-}
-
-/** What an incremental update changed of the reading data: speakers whose passages it wrote or deleted, people and events it brought. */
-interface ReadingChange {
-  speakers: Set<string>;
-  people?: RecordSet['people'];
-  events?: RecordSet['events'];
 }

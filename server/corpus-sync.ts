@@ -16,7 +16,7 @@ import type { Logger } from 'pino';
 import { buildKeyOf, fingerprintFiles, hashSourceFiles, ingestFiles } from '../ingest/pipeline.ts';
 import type { Article, IngestWarning, KnowledgeBase } from '../ingest/types.ts';
 import type { Config } from '../lib/config.ts';
-import { INDEX_FORMAT, type RecordSet, type SearchService } from '../search/index.ts';
+import { INDEX_FORMAT, type AppliedOverride, type RecordSet, type SearchService } from '../search/index.ts';
 
 /** What one sync call did. Paths are relative to `CORPUS_DIR`. */
 export interface SyncResult {
@@ -42,7 +42,7 @@ export interface CorpusSync {
 /** What `createCorpusSync` needs. */
 export interface CorpusSyncOptions {
   config: Pick<Config, 'corpusDir'>;
-  search: Pick<SearchService, 'applyArticles' | 'removeArticles' | 'indexedSources' | 'getArticle'>;
+  search: Pick<SearchService, 'applyArticles' | 'removeArticles' | 'indexedSources' | 'getArticle' | 'appliedOverrides'>;
   kb: KnowledgeBase;
   log?: Logger | FastifyBaseLogger;
   /** Called after a call changed the index (the server forgets its cached people and events). */
@@ -52,9 +52,26 @@ export interface CorpusSyncOptions {
 /**
  * What a build depends on besides the corpus files: the knowledge base, the pipeline version and
  * the index settings. A full reindex records it; in-place updates are only safe while it holds.
+ * The curator's speaker corrections (`KB_DIR/overrides.json`) are left out: each changes only the
+ * records of its own article, so `syncAll` re-applies those articles in place instead.
  */
 export function buildKeyFor(kb: KnowledgeBase): string {
-  return `${buildKeyOf(kb)}:${INDEX_FORMAT}`;
+  return `${buildKeyOf({ ...kb, speakerOverrides: undefined })}:${INDEX_FORMAT}`;
+}
+
+/**
+ * The articles whose speaker corrections differ between the KB and what the index was built with
+ * (added, changed or removed corrections); with no record of it (an older index), every article
+ * the KB corrects.
+ */
+export function articlesWithChangedOverrides(kb: Pick<KnowledgeBase, 'speakerOverrides'>, applied: AppliedOverride[] | null): Set<string> {
+  const key = (o: AppliedOverride) => `${o.articleId}\0${o.passageId}\0${o.speakerId ?? ''}`;
+  const wanted = new Map((kb.speakerOverrides ?? []).map((o) => [key(o), o.articleId]));
+  const built = new Map((applied ?? []).map((o) => [key(o), o.articleId]));
+  const out = new Set<string>();
+  for (const [k, articleId] of wanted) if (!built.has(k)) out.add(articleId);
+  for (const [k, articleId] of built) if (!wanted.has(k)) out.add(articleId);
+  return out;
 }
 
 const EMPTY: SyncResult = { articles: [], removedArticleIds: [], rejected: [], warnings: [] };
@@ -158,12 +175,18 @@ export function createCorpusSync(opts: CorpusSyncOptions): CorpusSync {
     removeFiles: (relPaths) => serially(() => remove(relPaths)),
     syncAll: () =>
       serially(async () => {
-        const [onDisk, indexed] = await Promise.all([hashSourceFiles(root), opts.search.indexedSources()]);
+        const [onDisk, indexed, overrides] = await Promise.all([hashSourceFiles(root), opts.search.indexedSources(), opts.search.appliedOverrides()]);
         const indexedByFile = new Map(indexed.map((a) => [a.sourceFile, a.sourceSha256]));
         const changed = [...onDisk].filter(([file, sha]) => indexedByFile.get(file) !== sha).map(([file]) => file);
+        // Unchanged files whose speaker corrections changed since they were indexed are applied again.
+        const corrected = articlesWithChangedOverrides(opts.kb, overrides);
+        for (const a of indexed) if (corrected.has(a.id) && onDisk.has(a.sourceFile) && !changed.includes(a.sourceFile)) changed.push(a.sourceFile);
         const gone = [...indexedByFile.keys()].filter((file) => !onDisk.has(file));
         const removed = gone.length > 0 ? await remove(gone) : EMPTY;
         const applied = changed.length > 0 ? await apply(changed) : EMPTY;
+        // Nothing to write (a correction of an article no longer indexed): the fingerprint is still
+        // recorded, so the next start serves at once instead of syncing again.
+        if (changed.length === 0 && gone.length === 0) await opts.search.removeArticles([], { fingerprint: await fingerprint() });
         return {
           articles: applied.articles,
           removedArticleIds: [...removed.removedArticleIds, ...applied.removedArticleIds],

@@ -253,7 +253,7 @@ export const PersonOut = Type.Object({
 
 export const SpeakersResponse = Type.Object({ speakers: Type.Array(PersonOut) });
 
-export const EventRef = Type.Object({ id: Type.String(), name: Type.String(), date: Nullable(Type.String()) });
+export const EventRef = Type.Object({ id: Type.String(), name: Type.String(), date: Nullable(Type.String()), nameEn: Type.Optional(Type.String({ description: 'English name from the knowledge base, when it has one.' })) });
 
 const Count = Type.Object({ key: Type.String(), count: Type.Integer() });
 

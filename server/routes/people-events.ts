@@ -39,7 +39,7 @@ function byEventDateDesc(a: Event, b: Event): number {
 export function groupByEvent(
   passages: PassageDoc[],
   events: Map<string, Event>,
-): { event: { id: string; name: string; date: string | null } | null; passages: ReturnType<typeof presentPassage>[] }[] {
+): { event: { id: string; name: string; date: string | null; nameEn?: string } | null; passages: ReturnType<typeof presentPassage>[] }[] {
   const groups = new Map<string | null, PassageDoc[]>();
   for (const p of [...passages].sort(byReadingOrder)) {
     const key = (p.eventIds ?? []).find((id) => events.has(id)) ?? null;
@@ -49,7 +49,7 @@ export function groupByEvent(
   keyed.sort(([a], [b]) => byEventDateDesc(events.get(a)!, events.get(b)!));
   const out: ReturnType<typeof groupByEvent> = keyed.map(([id, ps]) => {
     const e = events.get(id)!;
-    return { event: { id: e.id, name: e.name, date: e.date ?? null }, passages: ps.map(presentPassage) };
+    return { event: { id: e.id, name: e.name, date: e.date ?? null, ...(e.nameEn ? { nameEn: e.nameEn } : {}) }, passages: ps.map(presentPassage) };
   });
   const none = groups.get(null);
   if (none) out.push({ event: null, passages: none.map(presentPassage) });

@@ -183,6 +183,31 @@ describe.runIf(HAS_CHROMIUM)('issue 11 in Chromium', { timeout: 120_000 }, () =>
     }
   });
 
+  it('names the events a speaker spoke at in English throughout the English speaker page', async () => {
+    const page = await newPage();
+    await page.goto(`${base}/speakers/bui-thanh-son?lang=en`);
+    await poll(() => page.locator('.speaker-page .group h3 a').count()).toBeGreaterThan(0);
+    const headings = await page.locator('.speaker-page .group h3 a').allTextContents();
+    expect(headings).toContain('31st Diplomatic Conference');
+    expect(headings).toContain('Ministry of Foreign Affairs mid-year review conference, 2022');
+    // No heading left in Vietnamese where the knowledge base has an English name.
+    expect(headings.filter((x) => /Hội nghị|Buổi làm việc/.test(x))).toEqual([]);
+    await finish(page);
+  });
+
+  it('keeps the results column full width when a search finds nothing (no filter box beside it)', async () => {
+    const page = await newPage(1280);
+    await page.goto(`${base}/?q=${encodeURIComponent('speaker: Bùi Thanh Sơn')}`);
+    await poll(() => page.locator('#result-count').textContent()).toContain('0 đoạn văn');
+    expect(await page.locator('aside.sidebar').isVisible()).toBe(false);
+    const column = await page.locator('.results-column').boundingBox();
+    const frame = await page.locator('.search-layout').boundingBox();
+    // The whole layout's width, not the 16rem sidebar column it fell into.
+    expect(column!.width).toBeGreaterThan(frame!.width - 2);
+    await shot(page, 'no-result-full-width');
+    await finish(page);
+  });
+
   it('answers a browser asking for an unknown path with the app’s page-not-found, status 404', async () => {
     const page = await newPage();
     const res = await page.goto(`${base}/no/such/page`);

@@ -55,7 +55,7 @@ export async function renderSpeaker(ctx: RouteContext, deps: { navigate: (href: 
           groups.length === 0 ? h('p', { class: 'muted' }, t().noStatements) : null,
           ...groups.map((g) =>
             h('section', { class: 'group' },
-              h('h3', {}, g.event ? h('a', { href: `/events/${encodeURIComponent(g.event.id)}`, lang: CONTENT_LANG }, g.event.name) : t().otherStatements,
+              h('h3', {}, g.event ? h('a', { href: `/events/${encodeURIComponent(g.event.id)}`, lang: en && g.event.nameEn ? null : CONTENT_LANG }, en && g.event.nameEn ? g.event.nameEn : g.event.name) : t().otherStatements,
                 g.event?.date ? h('span', { class: 'muted' }, ` · ${formatDate(g.event.date)}`) : null),
               h('ul', { class: 'cards' }, ...g.passages.map((p) => h('li', {}, passageCard({ ...p, speaker: null }, { headingLevel: 'h4' })))),
             ),
