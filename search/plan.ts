@@ -227,12 +227,18 @@ export class QueryRunner {
   }
 
   /**
-   * Runs a words plan. One multi-search carries the first reading in full (page of hits, facet
-   * counts) and every other reading — the later ones and, for a query typed with diacritics, the
-   * relaxed ones — as a count only (`hitsPerPage: 0`: an exact total, no ranking, no facets, no
-   * documents), so the engine does little more than for the first reading alone. The first
-   * reading answers in that one round trip when it finds anything (most queries); otherwise the
-   * counts already say which reading answers, and one more request fetches its page and facets.
+   * Runs a words plan, asking the engine only what the page needs. The first reading goes alone
+   * (page of hits and facet counts, one multi-search with its disjunctive-facet twins) and answers
+   * in that one round trip when it finds anything — most queries. Only when it finds nothing are
+   * the later readings asked, each as a `limit: 1` probe (an early-terminating search: does it
+   * find anything?), beside the relaxed readings' counts (`hitsPerPage: 0`, exact: the offer shows
+   * the total). The first later reading that finds a passage answers, with one more request for
+   * its page and facets.
+   *
+   * Before (until this change) every later and relaxed reading was counted exhaustively in the
+   * first multi-search of every query, which cost the engine two to five searches per page it
+   * answered from the first reading alone (BENCHMARKS.md, "Query plan: only what the page needs").
+   * @see https://www.meilisearch.com/docs/reference/api/search#number-of-results-per-page (hitsPerPage: exhaustive totalHits)
    */
   private async runWords(
     query: RunQuery,
@@ -242,16 +248,22 @@ export class QueryRunner {
   ): Promise<Omit<SearchResult, 'tookMs'>> {
     const paging: SearchParams = { sort: sortFor(query.sort), page: query.page, hitsPerPage: query.perPage };
     const [first, ...later] = plan.readings;
-    const full = this.facetedQueries(first!.q, matchParams(first!), paging, filtering);
-    const count = (v: PlanReading): PassageQuery => ({ ...matchParams(v), q: v.q, filter: filtering.filter ?? undefined, page: 1, hitsPerPage: 0 });
-    const results = await this.engine.multiSearchPassages('searching', [...full, ...later.map(count), ...plan.relaxed.map(count)]);
-    const totals = [results[0]!, ...results.slice(full.length)].map((r) => r.totalHits ?? 0);
-    const answered = plan.readings.findIndex((_, i) => totals[i]! > 0);
-    let res = results[0]!;
-    let facets = mergeFacets(filtering.plan, res.facetDistribution, results.slice(1, full.length).map((r) => r.facetDistribution));
-    if (answered > 0) {
-      const v = plan.readings[answered]!;
-      ({ res, facets } = await this.searchFaceted(v.q, matchParams(v), paging, filtering));
+    let { res, facets } = await this.searchFaceted(first!.q, matchParams(first!), paging, filtering);
+    let answered = (res.totalHits ?? 0) > 0 ? 0 : -1;
+    let relaxedTotal = 0;
+    if (answered < 0 && later.length + plan.relaxed.length > 0) {
+      const filter = filtering.filter ?? undefined;
+      const probe = (v: PlanReading): PassageQuery => ({ ...matchParams(v), q: v.q, filter, limit: 1, attributesToRetrieve: ['id'] });
+      const count = (v: PlanReading): PassageQuery => ({ ...matchParams(v), q: v.q, filter, page: 1, hitsPerPage: 0 });
+      const asked = await this.engine.multiSearchPassages('searching', [...later.map(probe), ...plan.relaxed.map(count)]);
+      const found = later.findIndex((_, i) => asked[i]!.hits.length > 0);
+      if (found >= 0) {
+        answered = found + 1;
+        const v = plan.readings[answered]!;
+        ({ res, facets } = await this.searchFaceted(v.q, matchParams(v), paging, filtering));
+      } else {
+        relaxedTotal = asked.slice(later.length).map((r) => r.totalHits ?? 0).find((t) => t > 0) ?? 0;
+      }
     }
     if (answered >= 0) {
       const v = plan.readings[answered]!;
@@ -264,10 +276,7 @@ export class QueryRunner {
     // Nothing answered: the first reading's facet counts (a filtered facet still shows where the
     // words are), and for a query typed with diacritics the offer of the relaxed search.
     const out: Omit<SearchResult, 'tookMs'> = { ...emptyResult(query), facets, matchMode: plan.mode, answeredBy: null };
-    if (plan.relaxedQuery !== null) {
-      const total = totals.slice(plan.readings.length).find((t) => t > 0) ?? 0;
-      out.relaxed = { available: total > 0, query: plan.relaxedQuery, total };
-    }
+    if (plan.relaxedQuery !== null) out.relaxed = { available: relaxedTotal > 0, query: plan.relaxedQuery, total: relaxedTotal };
     return out;
   }
 
