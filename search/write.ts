@@ -3,7 +3,7 @@
  * and one atomic swap; incremental upserts and removals of articles in the live indexes. All
  * writes of one process run one after another.
  */
-import type { Index, Settings, Task } from 'meilisearch';
+import { MeilisearchRequestError, type Index, type Settings, type Task } from 'meilisearch';
 import type { Logger } from 'pino';
 import type { KnowledgeBase, Passage } from '../ingest/types.ts';
 import { AliasMatcher, buildAliasGroups } from './aliases.ts';
@@ -14,7 +14,7 @@ import { INDEX_NAMES, NEXT_SUFFIX, taskError, type EngineClient, type IndexName 
 import { EngineTaskError } from './errors/engine-task-error.ts';
 import { META_ID, type MetaDoc, type MetaStore } from './meta.ts';
 import { ARTICLE_SETTINGS, ENTITY_SETTINGS, META_SETTINGS, PASSAGE_SETTINGS } from './settings.ts';
-import type { ApplyReport, IndexedSource, RecordSet } from './types.ts';
+import type { ApplyReport, IndexedSource, RecordSet, StreamedRecordSet } from './types.ts';
 
 /** Documents per upload request. */
 const UPLOAD_BATCH = 1000;
@@ -29,6 +29,28 @@ function checkIds(name: string, docs: { id: unknown }[]): void {
     if (seen.has(doc.id)) throw new EngineTaskError(`duplicate ${name} id ${JSON.stringify(doc.id)}`, { documentId: doc.id });
     seen.add(doc.id);
   }
+}
+
+/** `checkIds` across the batches of a streamed upload: `seen` carries the ids of earlier batches, `offset` numbers the records. */
+function checkIdsOnce(name: string, docs: { id: unknown }[], seen: Set<string>, offset: number): void {
+  for (const [i, doc] of docs.entries()) {
+    if (typeof doc.id !== 'string' || doc.id === '') {
+      throw new EngineTaskError(`${name} record #${offset + i} has no string id`, { documentId: null });
+    }
+    if (seen.has(doc.id)) throw new EngineTaskError(`duplicate ${name} id ${JSON.stringify(doc.id)}`, { documentId: doc.id });
+    seen.add(doc.id);
+  }
+}
+
+/** Passages held in an array, or streamed, as one shape: a count and batches. */
+function passageBatches(passages: RecordSet['passages'] | StreamedRecordSet['passages']): StreamedRecordSet['passages'] {
+  if (!Array.isArray(passages)) return passages;
+  return {
+    count: passages.length,
+    async *batches(size: number) {
+      for (let i = 0; i < passages.length; i += size) yield passages.slice(i, i + size);
+    },
+  };
 }
 
 /** Values per `IN [...]` filter of an incremental write (Meilisearch parses long filters slowly). */
@@ -47,7 +69,7 @@ export class IndexWriter {
   ) {}
 
   /** Rebuilds every index from a record set and swaps them in at once; the old ones serve until then. */
-  async reindex(records: RecordSet, opts: { fingerprint: string; kb: KnowledgeBase; buildKey?: string }): Promise<void> {
+  async reindex(records: RecordSet | StreamedRecordSet, opts: { fingerprint: string; kb: KnowledgeBase; buildKey?: string }): Promise<void> {
     return this.serially(() => this.rebuild(records, opts));
   }
 
@@ -64,7 +86,7 @@ export class IndexWriter {
     return run;
   }
 
-  private async rebuild(records: RecordSet, opts: { fingerprint: string; kb: KnowledgeBase; buildKey?: string }): Promise<void> {
+  private async rebuild(records: RecordSet | StreamedRecordSet, opts: { fingerprint: string; kb: KnowledgeBase; buildKey?: string }): Promise<void> {
     const engine = this.engine;
     const started = Date.now();
     const groups = buildAliasGroups(opts.kb);
@@ -77,17 +99,19 @@ export class IndexWriter {
       aliasGroups: groups,
       ...(opts.buildKey ? { buildKey: opts.buildKey } : {}),
     };
-    meta.reading = readingKbOf(records, opts.kb);
-    // Passage documents (with their Telex and alias twins, several times a passage's size) are
-    // built one upload batch at a time below, never all at once: the ingest + reindex process
-    // then holds the records, not the records and every document built from them.
-    const docs: Record<IndexName, { id: unknown }[]> = {
-      passages: records.passages,
+    // Passages come as an array or in batches read from disk (`StreamedRecordSet`); either way
+    // their documents (with the Telex and alias twins, several times a passage's size) are built
+    // one upload batch at a time, and a streamed set is never held whole.
+    const passages = passageBatches(records.passages);
+    // The reading data counts statements per speaker: only the speaker ids are kept while streaming.
+    const speakerOf: Pick<Passage, 'speakerId'>[] = [];
+    const docs: Record<Exclude<IndexName, 'passages'>, { id: unknown }[]> = {
       articles: records.articles,
       people: records.people,
       events: records.events,
       meta: [meta],
     };
+    const counts = (name: IndexName) => (name === 'passages' ? passages.count : docs[name].length);
     const settings: Record<IndexName, Settings> = {
       passages: PASSAGE_SETTINGS,
       articles: ARTICLE_SETTINGS,
@@ -95,7 +119,9 @@ export class IndexWriter {
       events: ENTITY_SETTINGS,
       meta: META_SETTINGS,
     };
-    for (const name of INDEX_NAMES) checkIds(name, docs[name]);
+    for (const name of INDEX_NAMES) if (name !== 'passages') checkIds(name, docs[name]);
+    // Passages held in an array are checked before the engine is touched; streamed ones batch by batch.
+    if (Array.isArray(records.passages)) checkIds('passages', records.passages);
 
     await this.dropNext();
     try {
@@ -105,19 +131,43 @@ export class IndexWriter {
       // no write lands after the cleanup below.
       const waits: Promise<unknown>[] = [];
       const enqueue = async (what: string, start: () => ReturnType<Index['updateSettings']>, batch?: { id: unknown }[]) => {
-        const task = start();
+        // A document upload whose request failed on the way (a connection the engine closed while
+        // the next batch was being built: EPIPE, ECONNRESET) is sent again, twice at most; the
+        // same documents under the same ids replace themselves, so a repeat is harmless.
+        let task = start();
+        for (let attempt = 1; batch && attempt <= 2; attempt++) {
+          const sent = await task.then(() => true, (err: unknown) => !(err instanceof MeilisearchRequestError));
+          if (sent) break;
+          this.log?.warn({ what, attempt }, 'engine request failed on the way; sending it again');
+          task = start();
+        }
         waits.push(engine.waitOk(what, task, batch).then(() => null, (err: unknown) => err));
         await engine.call(what, () => task);
       };
+      const seen = new Set<string>();
       for (const name of INDEX_NAMES) {
         const uid = engine.uid(name) + NEXT_SUFFIX;
         await enqueue(`creating index ${uid}`, () => engine.client.createIndex(uid, { primaryKey: 'id' }));
         await enqueue(`configuring index ${uid}`, () => engine.index(name, true).updateSettings(settings[name]));
+        if (name === 'passages') {
+          let n = 0;
+          for await (const slice of passages.batches(UPLOAD_BATCH)) {
+            checkIdsOnce('passages', slice, seen, n);
+            n += slice.length;
+            for (const p of slice) speakerOf.push({ speakerId: p.speakerId });
+            const batch = slice.map(toDoc);
+            // The wait keeps only the ids (to name a rejected document), not the documents.
+            const ids = batch.map((d) => ({ id: d.id }));
+            await enqueue(`indexing ${name}`, () => engine.index(name, true).addDocuments(batch as Record<string, any>[]), ids);
+          }
+          if (n !== passages.count) throw new EngineTaskError(`${n} passages read for the reindex, expected ${passages.count}`);
+          continue;
+        }
+        // The reading data is complete once every passage has gone by (meta comes after passages).
+        if (name === 'meta') meta.reading = readingKbOf({ passages: speakerOf as Passage[], people: records.people, events: records.events }, opts.kb);
         const all = docs[name];
         for (let i = 0; i < all.length; i += UPLOAD_BATCH) {
-          const slice = all.slice(i, i + UPLOAD_BATCH);
-          const batch = name === 'passages' ? (slice as Passage[]).map(toDoc) : slice;
-          // The wait keeps only the ids (to name a rejected document), not the documents.
+          const batch = all.slice(i, i + UPLOAD_BATCH);
           const ids = batch.map((d) => ({ id: d.id }));
           await enqueue(`indexing ${name}`, () => engine.index(name, true).addDocuments(batch as Record<string, any>[]), ids);
         }
@@ -127,8 +177,8 @@ export class IndexWriter {
       for (const name of INDEX_NAMES) {
         const uid = engine.uid(name) + NEXT_SUFFIX;
         const stats = await engine.call(`counting ${uid}`, () => engine.index(name, true).getStats());
-        if (stats.numberOfDocuments !== docs[name].length) {
-          throw new EngineTaskError(`index ${uid} holds ${stats.numberOfDocuments} documents, expected ${docs[name].length}`);
+        if (stats.numberOfDocuments !== counts(name)) {
+          throw new EngineTaskError(`index ${uid} holds ${stats.numberOfDocuments} documents, expected ${counts(name)}`);
         }
       }
       const existing = await engine.existingIndexes();
@@ -149,7 +199,7 @@ export class IndexWriter {
     this.meta.set(meta, matcher);
     this.sourceFileFilterable = true;
     this.log?.info(
-      { passages: records.passages.length, articles: records.articles.length, ms: Date.now() - started },
+      { passages: passages.count, articles: records.articles.length, ms: Date.now() - started },
       'reindex complete',
     );
   }
