@@ -39,6 +39,10 @@ export const FACET_ATTRIBUTES = {
  *   @see https://www.meilisearch.com/docs/reference/api/settings#faceting
  * - pagination.maxTotalHits 100000: exact totals and full exports (the corpus is far smaller).
  *   @see https://www.meilisearch.com/docs/reference/api/settings#pagination
+ * - proximityPrecision stays `byWord` (the default): `byAttribute` makes the index 27 % smaller but
+ *   lowered `npm run eval` (MRR@10 0.995 → 0.983, nDCG@10 0.928 → 0.899 on queries.jsonl; leader
+ *   Recall@5 0.981 → 0.973): a two-syllable word and adjacent pairs of a pasted quote need word
+ *   positions. BENCHMARKS.md, "Ingest and index at 100 000 passages". @see https://www.meilisearch.com/docs/reference/api/settings#proximity-precision
  * - searchCutoffMs 3000: long pasted quotes run several searches; a cut-off search returns partial
  *   results silently, so allow more than the 1500 ms default. @see https://www.meilisearch.com/docs/reference/api/settings#search-cutoff
  */
