@@ -3,8 +3,11 @@
  *
  * Scale run on a synthetic corpus of N passages recombined from the real corpus's sentences
  * (bench/synthetic.ts), on a throw-away local engine (or `MEILI_URL`), traffic to 127.0.0.1 only:
- * - ingest rate: the real pipeline (read, parse, clean, extract) over the generated `.txt` files;
- * - full reindex time of all passages (`SearchService.reindex`, atomic swap included);
+ * - ingest rate: the real pipeline (read, parse, clean, extract; a worker pool unless `--threads 0`)
+ *   over the generated `.txt` files, passages streamed to `passages.jsonl` (`ingestToRecords`, what
+ *   `npm run ingest` does), with this process's peak RSS after it;
+ * - full reindex time of all passages (`SearchService.reindex`, atomic swap included), the passages
+ *   read back from `passages.jsonl` in upload batches;
  * - one article added in place to that index (`createCorpusSync().applyFiles`, what the watcher
  *   calls): time until a search finds it, and until the call returns;
  * - index size on disk (engine `/stats` databaseSize, and the data directory when local);
@@ -20,6 +23,7 @@ import { parseArgs, promisify } from 'node:util';
 import pino from 'pino';
 import { loadKnowledgeBase } from '../ingest/kb.ts';
 import { runIngest } from '../ingest/pipeline.ts';
+import { ingestToRecords } from '../ingest/write.ts';
 import { loadConfig, type Config } from '../lib/config.ts';
 import { connectEngine, createSearchService } from '../search/index.ts';
 import { createCorpusSync } from '../server/corpus-sync.ts';
@@ -34,6 +38,7 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '10' },
     json: { type: 'boolean', default: false },
     out: { type: 'string' },
+    threads: { type: 'string' },
   },
 });
 const target = Number(args.passages);
@@ -70,23 +75,43 @@ try {
   out.generate = { articles, sentences: sentences.length, seconds: (performance.now() - t) / 1000 };
 
   t = performance.now();
-  const ingest = await runIngest({ inputDir: corpusDir, kb });
+  let load = os.loadavg()[0];
+  const streamed = await ingestToRecords({
+    inputDir: corpusDir,
+    kb,
+    outDir: path.join(tmp, 'records'),
+    ...(args.threads !== undefined ? { threads: Number(args.threads) } : {}),
+  });
+  const ingest = streamed.result;
   const ingestSeconds = (performance.now() - t) / 1000;
   out.ingest = {
     articles: ingest.articles.length,
     rejected: ingest.rejected.length,
-    passages: ingest.passages.length,
+    passages: ingest.passageCount,
     seconds: ingestSeconds,
     articlesPerSecond: ingest.articles.length / ingestSeconds,
-    passagesPerSecond: ingest.passages.length / ingestSeconds,
+    passagesPerSecond: ingest.passageCount / ingestSeconds,
+    threads: args.threads !== undefined ? Number(args.threads) : 'default',
+    loadavgBefore: load,
+    loadavgAfter: os.loadavg()[0],
+    peakRssMiBAfterIngest: process.resourceUsage().maxRSS / 1024,
   };
   log.warn(out.ingest, 'ingest');
 
   const service = createSearchService({ url: engine.url, masterKey: engine.masterKey, indexPrefix: prefix, log });
   t = performance.now();
-  await service.reindex(ingest, { fingerprint: `scale-${target}`, kb });
+  load = os.loadavg()[0];
+  await service.reindex(streamed.records, { fingerprint: `scale-${target}`, kb });
   const reindexSeconds = (performance.now() - t) / 1000;
-  out.reindex = { passages: ingest.passages.length, seconds: reindexSeconds, passagesPerSecond: ingest.passages.length / reindexSeconds };
+  out.reindex = {
+    passages: ingest.passageCount,
+    seconds: reindexSeconds,
+    passagesPerSecond: ingest.passageCount / reindexSeconds,
+    loadavgBefore: load,
+    loadavgAfter: os.loadavg()[0],
+    peakRssMiBAfterReindex: process.resourceUsage().maxRSS / 1024,
+    enginePeakRssMiBAfterReindex: await peakRssMiB(engine.process?.pid ?? undefined),
+  };
   log.warn(out.reindex, 'reindex');
 
   // One new article applied in place, as the watcher does when a file lands in CORPUS_DIR; a
@@ -114,7 +139,7 @@ try {
       else await new Promise((resolve) => setTimeout(resolve, 20));
     }
     const { r, ms } = await applying;
-    out.incrementalAdd = { passagesInIndex: ingest.passages.length, articles: r.articles.length, rejected: r.rejected, searchableMs, applyMs: ms };
+    out.incrementalAdd = { passagesInIndex: ingest.passageCount, articles: r.articles.length, rejected: r.rejected, searchableMs, applyMs: ms };
     log.warn(out.incrementalAdd, 'incremental add');
   }
 

@@ -1,5 +1,5 @@
 /**
- * `npm run ingest -- --input DIR --out DIR [--kb DIR] [--no-index] [--strict] [--max-bytes N]`
+ * `npm run ingest -- --input DIR --out DIR [--kb DIR] [--no-index] [--strict] [--max-bytes N] [--threads N]`
  *
  * Entry point: reads configuration once, ingests every file of the input folder, writes the
  * record files, prints a closing report and (unless `--no-index`) brings the search engine up to
@@ -13,12 +13,11 @@ import cliProgress from 'cli-progress';
 import pino from 'pino';
 import { loadConfig } from '../lib/config.ts';
 import { loadKnowledgeBase } from './kb.ts';
-import { runIngest, type IngestResult } from './pipeline.ts';
 import { DEFAULT_MAX_BYTES } from './read.ts';
 import { formatReport } from './report.ts';
-import { writeRecords } from './write.ts';
+import { ingestToRecords, type StreamedRecords } from './write.ts';
 
-const USAGE = 'usage: npm run ingest -- --input DIR --out DIR [--kb DIR] [--no-index] [--strict] [--max-bytes N]';
+const USAGE = 'usage: npm run ingest -- --input DIR --out DIR [--kb DIR] [--no-index] [--strict] [--max-bytes N] [--threads N]';
 
 async function main(argv: string[]): Promise<number> {
   let args;
@@ -32,6 +31,7 @@ async function main(argv: string[]): Promise<number> {
         'no-index': { type: 'boolean', default: false },
         strict: { type: 'boolean', default: false },
         'max-bytes': { type: 'string' },
+        threads: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -55,15 +55,23 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
+  const threads = args.threads === undefined ? undefined : Number(args.threads);
+  if (threads !== undefined && (!Number.isInteger(threads) || threads < 0 || threads > 64)) {
+    process.stderr.write(`--threads must be a whole number from 0 (this thread only) to 64, got "${args.threads}"\n`);
+    return 2;
+  }
+
   const kb = await loadKnowledgeBase(kbDir);
   const progress = makeProgress();
-  let result: IngestResult;
+  let streamed: StreamedRecords;
   try {
-    result = await runIngest({ inputDir, kb, kbDir, maxBytes, onProgress: progress.update });
+    // Passages go to passages.jsonl as they come and are read back in batches for the reindex,
+    // so the process never holds the whole corpus's passages.
+    streamed = await ingestToRecords({ inputDir, kb, kbDir, maxBytes, outDir, onProgress: progress.update, ...(threads !== undefined ? { threads } : {}) });
   } finally {
     progress.stop();
   }
-  const report = await writeRecords(result, outDir);
+  const { result, report } = streamed;
   const out = process.stdout;
   for (const line of formatReport(report)) out.write(`${line}\n`);
   out.write(`Records written to ${outDir}\n`);
@@ -88,8 +96,8 @@ async function main(argv: string[]): Promise<number> {
             '\n',
         );
       } else {
-        await service.reindex(result, { fingerprint: result.fingerprint, kb, buildKey });
-        out.write(`Indexed ${result.passages.length} passages (full reindex${health.corpusFingerprint ? ': knowledge base, pipeline or index settings changed' : ''})\n`);
+        await service.reindex(streamed.records, { fingerprint: result.fingerprint, kb, buildKey });
+        out.write(`Indexed ${result.passageCount} passages (full reindex${health.corpusFingerprint ? ': knowledge base, pipeline or index settings changed' : ''})\n`);
       }
     } finally {
       await engine.stop();

@@ -22,10 +22,13 @@ export interface IngestReport {
   warnings: { file: string; rule: string; message: string }[];
 }
 
-/** Summarises a result. */
-export function buildReport(r: IngestResult): IngestReport {
-  const byKind: Record<string, number> = {};
-  for (const p of r.passages) byKind[p.kind] = (byKind[p.kind] ?? 0) + 1;
+/**
+ * Summarises a result. `streamed` gives the passage counts of a result whose passages were
+ * streamed to disk (`runIngestStreaming`), counted in record order as they went.
+ */
+export function buildReport(r: IngestResult, streamed?: { passages: number; byKind: Record<string, number> }): IngestReport {
+  const byKind: Record<string, number> = streamed ? { ...streamed.byKind } : {};
+  if (!streamed) for (const p of r.passages) byKind[p.kind] = (byKind[p.kind] ?? 0) + 1;
   const cands = new Map<string, IngestReport['candidates'][number]>();
   for (const c of r.candidates) {
     const key = `${c.title}\u0000${c.name}`;
@@ -38,7 +41,7 @@ export function buildReport(r: IngestResult): IngestReport {
     fingerprint: r.fingerprint,
     filesIn: r.filesIn ?? r.articles.length + r.rejected.length,
     articles: r.articles.length,
-    passages: r.passages.length,
+    passages: streamed ? streamed.passages : r.passages.length,
     byKind,
     quotes: r.articles.reduce((n, a) => n + a.quotes.length, 0),
     people: r.people.length,

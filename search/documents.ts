@@ -14,21 +14,21 @@ export interface PassageIndexDoc extends PassageDoc {
   textTelex: string;
   /** Folded search keys of `text` (`keyText`): "Kỹ năng" → "ki nang"; what queries without diacritics search. */
   textFolded: string;
-  /** `aliases`, as folded keys. */
-  aliasesFolded: string[];
-  /** `context`, as folded keys. */
-  contextFolded: string[];
-  /** Every form of every KB entity the passage names ("HNNG 31" for "Hội nghị Ngoại giao lần thứ 31"). */
-  aliases: string[];
-  /** `aliases`, Telex-encoded, for queries typed with diacritics. */
-  aliasesTelex: string[];
   /**
-   * What the passage is by and about without saying it: the speaker's name and every name of the
-   * events it is tagged with. Searched only when the text alone finds nothing
-   * ("tran luu quang gioi hon manh hon", "HNNG 31 ngoại giao vaccine").
+   * Every form of every KB entity the passage names ("HNNG 31" for "Hội nghị Ngoại giao lần thứ
+   * 31"), as folded keys. The forms themselves are not stored: nothing searches or reads them,
+   * and a stored field costs disk in every document (the twins below are what the engine searches).
    */
-  context: string[];
-  /** `context`, Telex-encoded. */
+  aliasesFolded: string[];
+  /**
+   * What the passage is by and about without saying it (the speaker's name and every name of the
+   * events it is tagged with), as folded keys. Searched only when the text alone finds nothing
+   * ("tran luu quang gioi hon manh hon", "HNNG 31 ngoại giao vaccine"); the names themselves are not stored.
+   */
+  contextFolded: string[];
+  /** The alias forms, Telex-encoded, for queries typed with diacritics. */
+  aliasesTelex: string[];
+  /** The context names, Telex-encoded. */
   contextTelex: string[];
 }
 
@@ -144,10 +144,8 @@ export function passageDocBuilder(records: Omit<RecordSet, 'passages'>, matcher:
       speakerRole: speaker ? (roleOn(speaker, passageDate)?.title ?? null) : null,
       textTelex: keyText(p.text, 'exact'),
       textFolded: keyText(p.text, 'folded'),
-      aliases,
       aliasesTelex: aliases.map((a) => keyText(a, 'exact')),
       aliasesFolded: aliases.map((a) => keyText(a, 'folded')),
-      context,
       contextTelex: context.map((c) => keyText(c, 'exact')),
       contextFolded: context.map((c) => keyText(c, 'folded')),
     };

@@ -14,6 +14,7 @@ import fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
+import { ENGINE_MAX_INDEXING_MEMORY_BYTES } from './settings.ts';
 
 /** No usable Meilisearch binary, or the engine did not come up. */
 export class EngineStartError extends Error {
@@ -146,7 +147,7 @@ export async function startLocalEngine(options: LocalEngineOptions): Promise<Eng
 
   const child = spawn(
     bin,
-    ['--db-path', dbPath, '--http-addr', `127.0.0.1:${port}`, '--env', 'production', '--no-analytics'],
+    ['--db-path', dbPath, '--http-addr', `127.0.0.1:${port}`, '--env', 'production', '--no-analytics', '--max-indexing-memory', String(ENGINE_MAX_INDEXING_MEMORY_BYTES)],
     {
       cwd: options.dataDir,
       env: { PATH: process.env.PATH ?? '', MEILI_MASTER_KEY: masterKey },

@@ -20,6 +20,7 @@ import type {
   IndexedSource,
   PassageDoc,
   RecordSet,
+  StreamedRecordSet,
   SearchFilters,
   SearchQuery,
   SearchResult,
@@ -58,7 +59,7 @@ class MeiliSearchService implements SearchService {
     this.lookups = new Lookups(this.engine, (q) => this.runner.search(q));
   }
 
-  reindex(records: RecordSet, opts: { fingerprint: string; kb: KnowledgeBase; buildKey?: string }): Promise<void> {
+  reindex(records: RecordSet | StreamedRecordSet, opts: { fingerprint: string; kb: KnowledgeBase; buildKey?: string }): Promise<void> {
     return this.writer.reindex(records, opts);
   }
 

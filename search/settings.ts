@@ -44,6 +44,10 @@ export const FACET_ATTRIBUTES = {
  *   @see https://www.meilisearch.com/docs/reference/api/settings#faceting
  * - pagination.maxTotalHits 100000: exact totals and full exports (the corpus is far smaller).
  *   @see https://www.meilisearch.com/docs/reference/api/settings#pagination
+ * - proximityPrecision stays `byWord` (the default): `byAttribute` makes the index 27 % smaller but
+ *   lowered `npm run eval` (MRR@10 0.995 → 0.983, nDCG@10 0.928 → 0.899 on queries.jsonl; leader
+ *   Recall@5 0.981 → 0.973): a two-syllable word and adjacent pairs of a pasted quote need word
+ *   positions. BENCHMARKS.md, "Ingest and index at 100 000 passages". @see https://www.meilisearch.com/docs/reference/api/settings#proximity-precision
  * - searchCutoffMs 3000: long pasted quotes run several searches; a cut-off search returns partial
  *   results silently, so allow more than the 1500 ms default. @see https://www.meilisearch.com/docs/reference/api/settings#search-cutoff
  */
@@ -65,6 +69,15 @@ export const PASSAGE_SETTINGS: Settings = {
   searchCutoffMs: 3000,
 };
 
+/**
+ * Memory the local engine may use for indexing (`--max-indexing-memory`, bytes). Meilisearch's
+ * default is two thirds of the machine's RAM, which on a shared 24 GiB host let a 100 000-passage
+ * reindex hold 3.5 GiB; a cap makes the indexer flush to disk sooner. Measured in BENCHMARKS.md
+ * ("Ingest and index at 100 000 passages, 4 Dec 2026").
+ * @see https://www.meilisearch.com/docs/learn/indexing/ram_multithreading_performance
+ */
+export const ENGINE_MAX_INDEXING_MEMORY_BYTES = 512 * 2 ** 20;
+
 /** Articles: looked up by id and listed; searchable by title for completeness; `sourceFile` finds the article an edited or deleted file held. */
 export const ARTICLE_SETTINGS: Settings = {
   searchableAttributes: ['title'],
@@ -85,8 +98,8 @@ export const META_SETTINGS: Settings = {
   searchableAttributes: ['id'],
 };
 
-/** Bumped when documents.ts changes what it builds for the same records (fields, keys). */
-const DOCUMENT_FORMAT_VERSION = '1';
+/** Bumped when documents.ts changes what it builds for the same records (fields, keys). 2: the unsearched `aliases`/`context` forms are no longer stored. */
+const DOCUMENT_FORMAT_VERSION = '2';
 
 /**
  * A hash of every index setting and the document format: part of the build key a full reindex

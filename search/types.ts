@@ -12,6 +12,19 @@ export interface RecordSet {
   events: Event[];
 }
 
+/**
+ * A record set whose passages are read in batches (a `passages.jsonl` read back line by line)
+ * instead of held in one array: what a full reindex of a large corpus takes to stay within memory.
+ */
+export interface StreamedRecordSet extends Omit<RecordSet, 'passages'> {
+  passages: {
+    /** How many passages `batches` yields in all. */
+    count: number;
+    /** The passages in record order, `size` at a time; may be iterated once. */
+    batches(size: number): AsyncIterable<Passage[]>;
+  };
+}
+
 /** A passage as indexed and returned: the passage plus what a hit list shows of its article and speaker. */
 export interface PassageDoc extends Passage {
   title: string;
@@ -191,7 +204,7 @@ export interface IndexedSource {
 /** The search module's service: everything the server and ingest ask of the engine. */
 export interface SearchService {
   /** Rebuilds every index from a record set and swaps them in at once; the old ones serve until then. */
-  reindex(records: RecordSet, opts: { fingerprint: string; kb: KnowledgeBase; buildKey?: string }): Promise<void>;
+  reindex(records: RecordSet | StreamedRecordSet, opts: { fingerprint: string; kb: KnowledgeBase; buildKey?: string }): Promise<void>;
   search(q: SearchQuery): Promise<SearchResult>;
   getPassage(id: string): Promise<PassageDoc | null>;
   /** Every passage matching the filters, in article order (date, then article, then ordinal). */

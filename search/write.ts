@@ -3,7 +3,7 @@
  * and one atomic swap; incremental upserts and removals of articles in the live indexes. All
  * writes of one process run one after another.
  */
-import type { Index, Settings, Task } from 'meilisearch';
+import { MeilisearchRequestError, type Index, type Settings, type Task } from 'meilisearch';
 import type { Logger } from 'pino';
 import type { KnowledgeBase, Passage } from '../ingest/types.ts';
 import { AliasMatcher, buildAliasGroups } from './aliases.ts';
@@ -15,7 +15,7 @@ import { groupByShard } from './shards.ts';
 import { EngineTaskError } from './errors/engine-task-error.ts';
 import { META_ID, type MetaDoc, type MetaStore } from './meta.ts';
 import { ARTICLE_SETTINGS, ENTITY_SETTINGS, META_SETTINGS, PASSAGE_SETTINGS } from './settings.ts';
-import type { AppliedOverride, ApplyReport, IndexedSource, RecordSet } from './types.ts';
+import type { AppliedOverride, ApplyReport, IndexedSource, RecordSet, StreamedRecordSet } from './types.ts';
 
 /** Documents per upload request. */
 const UPLOAD_BATCH = 1000;
@@ -30,6 +30,28 @@ function checkIds(name: string, docs: { id: unknown }[]): void {
     if (seen.has(doc.id)) throw new EngineTaskError(`duplicate ${name} id ${JSON.stringify(doc.id)}`, { documentId: doc.id });
     seen.add(doc.id);
   }
+}
+
+/** `checkIds` across the batches of a streamed upload: `seen` carries the ids of earlier batches, `offset` numbers the records. */
+function checkIdsOnce(name: string, docs: { id: unknown }[], seen: Set<string>, offset: number): void {
+  for (const [i, doc] of docs.entries()) {
+    if (typeof doc.id !== 'string' || doc.id === '') {
+      throw new EngineTaskError(`${name} record #${offset + i} has no string id`, { documentId: null });
+    }
+    if (seen.has(doc.id)) throw new EngineTaskError(`duplicate ${name} id ${JSON.stringify(doc.id)}`, { documentId: doc.id });
+    seen.add(doc.id);
+  }
+}
+
+/** Passages held in an array, or streamed, as one shape: a count and batches. */
+function passageBatches(passages: RecordSet['passages'] | StreamedRecordSet['passages']): StreamedRecordSet['passages'] {
+  if (!Array.isArray(passages)) return passages;
+  return {
+    count: passages.length,
+    async *batches(size: number) {
+      for (let i = 0; i < passages.length; i += size) yield passages.slice(i, i + size);
+    },
+  };
 }
 
 /** Values per `IN [...]` filter of an incremental write (Meilisearch parses long filters slowly). */
@@ -48,7 +70,7 @@ export class IndexWriter {
   ) {}
 
   /** Rebuilds every index from a record set and swaps them in at once; the old ones serve until then. */
-  async reindex(records: RecordSet, opts: { fingerprint: string; kb: KnowledgeBase; buildKey?: string }): Promise<void> {
+  async reindex(records: RecordSet | StreamedRecordSet, opts: { fingerprint: string; kb: KnowledgeBase; buildKey?: string }): Promise<void> {
     return this.serially(() => this.rebuild(records, opts));
   }
 
@@ -65,7 +87,7 @@ export class IndexWriter {
     return run;
   }
 
-  private async rebuild(records: RecordSet, opts: { fingerprint: string; kb: KnowledgeBase; buildKey?: string }): Promise<void> {
+  private async rebuild(records: RecordSet | StreamedRecordSet, opts: { fingerprint: string; kb: KnowledgeBase; buildKey?: string }): Promise<void> {
     const engine = this.engine;
     const started = Date.now();
     const groups = buildAliasGroups(opts.kb);
@@ -78,15 +100,16 @@ export class IndexWriter {
       aliasGroups: groups,
       ...(opts.buildKey ? { buildKey: opts.buildKey } : {}),
     };
-    meta.reading = readingKbOf(records, opts.kb);
     // Sharded: the shard names the build placed articles by (a different list needs a full reindex).
     if (engine.sharded) meta.shards = [...engine.shardNames].sort();
     meta.speakerOverrides = appliedOverridesOf(opts.kb);
-    // Passage documents (with their Telex and alias twins, several times a passage's size) are
-    // built one upload batch at a time below, never all at once: the ingest + reindex process
-    // then holds the records, not the records and every document built from them.
-    const docs: Record<IndexName, { id: unknown }[]> = {
-      passages: records.passages,
+    // Passages come as an array or in batches read from disk (`StreamedRecordSet`); either way
+    // their documents (with the Telex and alias twins, several times a passage's size) are built
+    // one upload batch at a time, and a streamed set is never held whole.
+    const passages = passageBatches(records.passages);
+    // The reading data counts statements per speaker: only the speaker ids are kept while streaming.
+    const speakerOf: Pick<Passage, 'speakerId'>[] = [];
+    const docs: Record<Exclude<IndexName, 'passages'>, { id: unknown }[]> = {
       articles: records.articles,
       people: records.people,
       events: records.events,
@@ -99,7 +122,14 @@ export class IndexWriter {
       events: ENTITY_SETTINGS,
       meta: META_SETTINGS,
     };
-    for (const name of INDEX_NAMES) checkIds(name, docs[name]);
+    for (const name of INDEX_NAMES) if (name !== 'passages') checkIds(name, docs[name]);
+    // Passages held in an array are checked before the engine is touched; streamed ones batch by batch.
+    if (Array.isArray(records.passages)) checkIds('passages', records.passages);
+    // Each shard builds its share (one shard: this engine, every index, as before): passages and
+    // articles on the shard their article id hashes to, the small indexes on the local engine.
+    const targets = this.buildTargets();
+    const sent = new Map<BuildTarget, number>(targets.map((t) => [t, 0]));
+    const target = (on: EngineClient, name: IndexName) => targets.find((t) => t.engine === on && t.name === name)!;
 
     await this.dropNext();
     try {
@@ -108,32 +138,64 @@ export class IndexWriter {
       // starts at once (never rejecting unobserved) and all are awaited even after a failure, so
       // no write lands after the cleanup below.
       const waits: Promise<unknown>[] = [];
-      const enqueue = async (what: string, start: () => ReturnType<Index['updateSettings']>, batch?: { id: unknown }[], on: EngineClient = engine) => {
-        const task = start();
+      const enqueue = async (what: string, start: () => ReturnType<Index['updateSettings']>, batch: { id: unknown }[] | undefined, on: EngineClient) => {
+        // A document upload whose request failed on the way (a connection the engine closed while
+        // the next batch was being built: EPIPE, ECONNRESET) is sent again, twice at most; the
+        // same documents under the same ids replace themselves, so a repeat is harmless.
+        let task = start();
+        for (let attempt = 1; batch && attempt <= 2; attempt++) {
+          const ok = await task.then(() => true, (err: unknown) => !(err instanceof MeilisearchRequestError));
+          if (ok) break;
+          this.log?.warn({ what, attempt }, 'engine request failed on the way; sending it again');
+          task = start();
+        }
         waits.push(on.waitOk(what, task, batch).then(() => null, (err: unknown) => err));
         await on.call(what, () => task);
       };
-      // Each shard builds its share (one shard: this engine, every index, as before).
-      const placed = this.placeBuild(docs);
-      for (const { engine, name, all } of placed) {
-        const uid = engine.uid(name) + NEXT_SUFFIX;
-        await enqueue(`creating index ${uid}`, () => engine.client.createIndex(uid, { primaryKey: 'id' }), undefined, engine);
-        await enqueue(`configuring index ${uid}`, () => engine.index(name, true).updateSettings(settings[name]), undefined, engine);
-        for (let i = 0; i < all.length; i += UPLOAD_BATCH) {
-          const slice = all.slice(i, i + UPLOAD_BATCH);
-          const batch = name === 'passages' ? (slice as Passage[]).map(toDoc) : slice;
-          // The wait keeps only the ids (to name a rejected document), not the documents.
-          const ids = batch.map((d) => ({ id: d.id }));
-          await enqueue(`indexing ${name}`, () => engine.index(name, true).addDocuments(batch as Record<string, any>[]), ids, engine);
+      /** Sends documents of one index to the shards that hold them, one upload batch at a time. */
+      const upload = async (name: IndexName, all: { id: unknown }[], placeOf: (doc: { id: unknown }) => EngineClient) => {
+        const byEngine = new Map<EngineClient, { id: unknown }[]>();
+        for (const doc of all) {
+          const on = placeOf(doc);
+          const list = byEngine.get(on);
+          if (list) list.push(doc);
+          else byEngine.set(on, [doc]);
         }
+        for (const [on, docsOn] of byEngine) {
+          for (let i = 0; i < docsOn.length; i += UPLOAD_BATCH) {
+            const batch = docsOn.slice(i, i + UPLOAD_BATCH);
+            sent.set(target(on, name), sent.get(target(on, name))! + batch.length);
+            // The wait keeps only the ids (to name a rejected document), not the documents.
+            const ids = batch.map((d) => ({ id: d.id }));
+            await enqueue(`indexing ${name}`, () => on.index(name, true).addDocuments(batch as Record<string, any>[]), ids, on);
+          }
+        }
+      };
+      for (const { engine: on, name } of targets) {
+        const uid = on.uid(name) + NEXT_SUFFIX;
+        await enqueue(`creating index ${uid}`, () => on.client.createIndex(uid, { primaryKey: 'id' }), undefined, on);
+        await enqueue(`configuring index ${uid}`, () => on.index(name, true).updateSettings(settings[name]), undefined, on);
       }
+      const seen = new Set<string>();
+      let n = 0;
+      for await (const slice of passages.batches(UPLOAD_BATCH)) {
+        checkIdsOnce('passages', slice, seen, n);
+        n += slice.length;
+        for (const p of slice) speakerOf.push({ speakerId: p.speakerId });
+        await upload('passages', slice.map(toDoc), (d) => engine.shardFor(String((d as { articleId?: unknown }).articleId)).engine);
+      }
+      if (n !== passages.count) throw new EngineTaskError(`${n} passages read for the reindex, expected ${passages.count}`);
+      // The reading data is complete once every passage has gone by.
+      meta.reading = readingKbOf({ passages: speakerOf as Passage[], people: records.people, events: records.events }, opts.kb);
+      await upload('articles', docs.articles, (a) => engine.shardFor(String(a.id)).engine);
+      for (const name of ['people', 'events', 'meta'] as const) await upload(name, docs[name], () => engine);
       const firstError = (await Promise.all(waits)).find((e) => e !== null);
       if (firstError) throw firstError;
-      for (const { engine, name, all } of placed) {
-        const uid = engine.uid(name) + NEXT_SUFFIX;
-        const stats = await engine.call(`counting ${uid}`, () => engine.index(name, true).getStats());
-        if (stats.numberOfDocuments !== all.length) {
-          throw new EngineTaskError(`index ${uid} holds ${stats.numberOfDocuments} documents, expected ${all.length}`);
+      for (const t of targets) {
+        const uid = t.engine.uid(t.name) + NEXT_SUFFIX;
+        const stats = await t.engine.call(`counting ${uid}`, () => t.engine.index(t.name, true).getStats());
+        if (stats.numberOfDocuments !== sent.get(t)) {
+          throw new EngineTaskError(`index ${uid} holds ${stats.numberOfDocuments} documents, expected ${sent.get(t)}`);
         }
       }
       // One swap for all indexes of a shard: its readers see either every old index or every new
@@ -141,14 +203,14 @@ export class IndexWriter {
       // milliseconds between two shards' swaps may see one shard's new build beside another's old.
       // A pair whose live index does not exist yet (first run) is a rename instead of a swap.
       await Promise.all(
-        engine.shards.map(async ({ engine }) => {
-          const names = placed.filter((p) => p.engine === engine).map((p) => p.name);
-          const existing = await engine.existingIndexes();
+        engine.shards.map(async ({ engine: on }) => {
+          const names = targets.filter((t) => t.engine === on).map((t) => t.name);
+          const existing = await on.existingIndexes();
           const swaps = names.map((name) => ({
-            indexes: [engine.uid(name) + NEXT_SUFFIX, engine.uid(name)] as [string, string],
-            rename: !existing.has(engine.uid(name)),
+            indexes: [on.uid(name) + NEXT_SUFFIX, on.uid(name)] as [string, string],
+            rename: !existing.has(on.uid(name)),
           }));
-          await engine.waitOk('swapping indexes', engine.client.swapIndexes(swaps));
+          await on.waitOk('swapping indexes', on.client.swapIndexes(swaps));
         }),
       );
     } catch (err) {
@@ -161,7 +223,7 @@ export class IndexWriter {
     this.meta.set(meta, matcher);
     this.sourceFileFilterable = true;
     this.log?.info(
-      { passages: records.passages.length, articles: records.articles.length, ms: Date.now() - started },
+      { passages: passages.count, articles: records.articles.length, ms: Date.now() - started },
       'reindex complete',
     );
   }
@@ -442,23 +504,16 @@ export class IndexWriter {
   }
 
   /**
-   * Where a full build puts each index: the own engine holds people, events and meta (small,
-   * read whole) and its share of passages and articles; each remote shard its share of passages
-   * and articles. One engine: every index on it, in build order.
+   * The indexes a full build writes: on one engine all five; sharded, passages and articles on
+   * every shard and the small indexes (people, events, meta) on the local engine only.
    */
-  private placeBuild(docs: Record<IndexName, { id: unknown }[]>): { engine: EngineClient; name: IndexName; all: { id: unknown }[] }[] {
+  private buildTargets(): BuildTarget[] {
     const engine = this.engine;
-    if (!engine.sharded) return INDEX_NAMES.map((name) => ({ engine, name, all: docs[name] }));
-    const articles = groupByShard(docs.articles as { id: string }[], (a) => a.id, engine.shardNames);
-    const passages = groupByShard(docs.passages as Passage[], (p) => p.articleId, engine.shardNames);
     return engine.shards.flatMap((shard) =>
-      INDEX_NAMES.filter((name) => shard.local || name === 'passages' || name === 'articles').map((name) => ({
-        engine: shard.engine,
-        name,
-        all: name === 'passages' ? passages.get(shard.name)! : name === 'articles' ? articles.get(shard.name)! : docs[name],
-      })),
+      INDEX_NAMES.filter((name) => shard.local || name === 'passages' || name === 'articles').map((name) => ({ engine: shard.engine, name })),
     );
   }
+
 
   /** Items grouped by the shard of their article, in shard order (one engine: all of them, in order). */
   private byShard<T>(items: readonly T[], articleOf: (item: T) => string): [EngineClient, T[]][] {
@@ -520,6 +575,12 @@ function appliedOverridesOf(kb: KnowledgeBase): AppliedOverride[] {
 function mergeOverrides(recorded: AppliedOverride[], articleIds: string[], built: AppliedOverride[]): AppliedOverride[] {
   const written = new Set(articleIds);
   return [...recorded.filter((o) => !written.has(o.articleId)), ...built.filter((o) => written.has(o.articleId))];
+}
+
+/** One index of a full build on one shard. */
+interface BuildTarget {
+  engine: EngineClient;
+  name: IndexName;
 }
 
 /** One write of an incremental update: what it does (for errors), its index, the call, the documents it sends. */

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../ingest/kb.ts';
 import { runIngest, runIngestStreaming, type IngestResult } from '../../ingest/pipeline.ts';
+import { ingestToRecords, RECORD_FILES, writeRecords } from '../../ingest/write.ts';
 import type { KnowledgeBase, Passage } from '../../ingest/types.ts';
 import { REPO } from './helpers.ts';
 
@@ -56,5 +57,31 @@ describe('ingest on a worker pool', () => {
     expect(r.passageCount).toBe(one.passages.length);
     expect(JSON.stringify(streamed)).toBe(JSON.stringify(one.passages));
     expect(JSON.stringify({ ...r, passages: one.passages, passageCount: undefined })).toBe(JSON.stringify({ ...one, passageCount: undefined }));
+  }, 120_000);
+
+  it('ingestToRecords writes the record files writeRecords writes, and reads the passages back in batches', async () => {
+    const held = path.join(dir, '..', path.basename(dir) + '-held');
+    const streamedDir = path.join(dir, '..', path.basename(dir) + '-streamed');
+    try {
+      await writeRecords(one, held);
+      const s = await ingestToRecords({ inputDir: dir, kb, threads: 2, outDir: streamedDir });
+      for (const name of RECORD_FILES) {
+        expect(await fs.readFile(path.join(streamedDir, name), 'utf8'), name).toBe(await fs.readFile(path.join(held, name), 'utf8'));
+      }
+      expect((await fs.readdir(streamedDir)).filter((n) => n.startsWith('.'))).toEqual([]); // no spool left behind
+      expect(s.report.passages).toBe(one.passages.length);
+      const back: Passage[] = [];
+      const sizes: number[] = [];
+      for await (const batch of s.records.passages.batches(100)) {
+        sizes.push(batch.length);
+        back.push(...batch);
+      }
+      expect(s.records.passages.count).toBe(one.passages.length);
+      expect(sizes.slice(0, -1).every((n) => n === 100)).toBe(true);
+      expect(back).toEqual(one.passages);
+    } finally {
+      await fs.rm(held, { recursive: true, force: true });
+      await fs.rm(streamedDir, { recursive: true, force: true });
+    }
   }, 120_000);
 });

@@ -95,4 +95,35 @@ describe('atomic reindex', () => {
     records.passages.push({ ...records.passages[0]! });
     await expect(s.reindex(records, { fingerprint: 'dup', kb })).rejects.toThrow(/duplicate passages id "p-banbe1"/);
   });
+
+  it('builds the same index from passages streamed in batches, and a streamed duplicate keeps the old indexes serving', async () => {
+    const s = service('t_search_atomic_stream_');
+    const records = fixtureRecords();
+    const batchSizes: number[] = [];
+    const streamed = (passages: Passage[]) => ({
+      ...records,
+      passages: {
+        count: passages.length,
+        async *batches(size: number) {
+          batchSizes.push(size);
+          for (let i = 0; i < passages.length; i += 2) yield passages.slice(i, i + 2); // smaller than asked: any batching works
+        },
+      },
+    });
+    await s.reindex(streamed(records.passages), { fingerprint: 'streamed', kb });
+    expect(batchSizes).toHaveLength(1);
+    expect((await s.health()).counts.passages).toBe(records.passages.length);
+    const held = service('t_search_atomic_stream_held_');
+    await held.reindex(fixtureRecords(), { fingerprint: 'held', kb });
+    for (const q of ['bạn bè', 'ban be', 'Hội nghị Ngoại giao']) {
+      const [a, b] = [await s.search(query(q)), await held.search(query(q))];
+      expect(a.total, q).toBeGreaterThan(0);
+      expect(a.hits.map((h) => h.passage.id), q).toEqual(b.hits.map((h) => h.passage.id));
+    }
+    // A duplicate id in a later batch: the build stops, the streamed index of before keeps serving.
+    const dup = [...records.passages, { ...records.passages[0]! }];
+    await expect(s.reindex(streamed(dup), { fingerprint: 'dup', kb })).rejects.toThrow(/duplicate passages id "p-banbe1"/);
+    expect((await s.health()).counts.passages).toBe(records.passages.length);
+    expect((await indexNames()).filter((n) => n.startsWith('t_search_atomic_stream_') && n.endsWith('__next'))).toEqual([]);
+  });
 });
