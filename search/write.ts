@@ -132,12 +132,12 @@ export class IndexWriter {
     const target = (on: EngineClient, name: IndexName) => targets.find((t) => t.engine === on && t.name === name)!;
 
     await this.dropNext();
+    // Enqueue everything in order first and wait afterwards: the engine runs the tasks of each
+    // index in enqueue order, and five indexes build without a round trip per step. Each wait
+    // starts at once (never rejecting unobserved) and all are awaited even after a failure (a
+    // duplicate id found halfway through a stream), so no write lands after the cleanup below.
+    const waits: Promise<unknown>[] = [];
     try {
-      // Enqueue everything in order first and wait afterwards: the engine runs the tasks of each
-      // index in enqueue order, and five indexes build without a round trip per step. Each wait
-      // starts at once (never rejecting unobserved) and all are awaited even after a failure, so
-      // no write lands after the cleanup below.
-      const waits: Promise<unknown>[] = [];
       const enqueue = async (what: string, start: () => ReturnType<Index['updateSettings']>, batch: { id: unknown }[] | undefined, on: EngineClient) => {
         // A document upload whose request failed on the way (a connection the engine closed while
         // the next batch was being built: EPIPE, ECONNRESET) is sent again, twice at most; the
@@ -215,6 +215,7 @@ export class IndexWriter {
       );
     } catch (err) {
       this.log?.error({ err }, 'reindex failed; the previous indexes keep serving');
+      await Promise.all(waits);
       await this.dropNext().catch((cleanupErr) => this.log?.warn({ err: cleanupErr }, 'could not delete __next indexes'));
       throw err;
     }
