@@ -58,6 +58,12 @@ describe('characters injected inside words are removed from the passage text', (
     ]);
   });
 
+  it('removes them from the title too, and reports them as the title\'s', async () => {
+    const out = processSource(txt('Bộ Ngoại giao tổ chức Hội ngh😀ị tổng kết công tác năm 2024\nSáng 6/1, Bộ Ngoại giao tổ chức hội nghị tổng kết công tác năm 2024 tại Hà Nội.\n'), await realKb());
+    expect(out.article.title).toBe('Bộ Ngoại giao tổ chức Hội nghị tổng kết công tác năm 2024');
+    expect(out.warnings.filter((w) => w.rule === 'injected-char').map((w) => w.message)).toEqual(['title: removed "😀" (U+1F600) from "ngh😀ị"']);
+  });
+
   it('removes the injected characters of a spam-mirror HTML page and counts them', () => {
     const doc = cleanDocument(parseDocument(loadSource(path.join(REPO, 'tests/fixtures'), 'html-injected-chars/input.html')));
     expect(doc.blocks.map((b) => b.text).join(' ')).not.toMatch(/𝐱|✨/u);

@@ -25,6 +25,10 @@ interface Expectation {
 
 const EXTRAS: Expectation[] = [
   { file: '01-qdnd-en-hnng30-preview.txt', event: 'hnng-30', speakers: [], notSpeakers: [], date: '2018-08-11', language: 'en' },
+  // Extra 02 names no Prime Minister, but it names the event (Hội nghị Ngoại giao lần thứ 30, August 2018)
+  // and speaks of no other country's PM: the office had one holder that month, so the bare "Thủ tướng"
+  // is Nguyễn Xuân Phúc by the KB's roles — a deduction, not a guess (INDEX.md's "must not guess a name"
+  // forbids inventing one; the date fallback is off wherever a foreign head of government is named).
   { file: '02-plo-hnng30-thu-tuong-nang-cao-vi-the.txt', event: 'hnng-30', speakers: ['nguyen-xuan-phuc'], notSpeakers: ['pham-minh-chinh'], date: null, language: 'vi' },
   { file: '03-vietbao-hnng31-thu-tuong-loi-ich-quoc-gia.txt', event: 'hnng-31', speakers: ['pham-minh-chinh'], notSpeakers: [], date: null, language: 'vi' },
   { file: '04-nhandan-khai-mac-hnng32.txt', event: 'hnng-32', speakers: [], notSpeakers: ['to-lam', 'tran-luu-quang', 'le-hoai-trung', 'vo-thi-anh-xuan', 'tran-thanh-man', 'phan-van-giang'], date: null, language: 'vi' },
