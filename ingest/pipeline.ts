@@ -24,7 +24,7 @@ export { writeRecords } from './write.ts';
 export { IngestError } from './errors.ts';
 
 /** Bumped when cleaning or extraction changes what the same files produce, so a fingerprint forces a reindex. */
-export const INGEST_FORMAT_VERSION = '1';
+export const INGEST_FORMAT_VERSION = '2';
 
 /** What one run produced: the records, and what went wrong without stopping it. */
 export type IngestResult = RecordSet & {
