@@ -195,6 +195,15 @@ describe.runIf(HAS_CHROMIUM)('issue 11 in Chromium', { timeout: 120_000 }, () =>
     await finish(page);
   });
 
+  it('gives the speakers’ roles in English on the English event page', async () => {
+    const page = await newPage();
+    await page.goto(`${base}/events/hnng-31?lang=en`);
+    await poll(() => page.locator('.point-group-speaker').count()).toBeGreaterThan(0);
+    expect(await page.locator('.point-group-speaker').first().textContent()).toBe('Phạm Minh Chính, Prime Minister');
+    expect(await page.locator('.chips .chip', { hasText: 'Bùi Thanh Sơn' }).textContent()).toBe('Bùi Thanh Sơn · Minister of Foreign Affairs');
+    await finish(page);
+  });
+
   it('keeps the results column full width when a search finds nothing (no filter box beside it)', async () => {
     const page = await newPage(1280);
     await page.goto(`${base}/?q=${encodeURIComponent('speaker: Bùi Thanh Sơn')}`);
