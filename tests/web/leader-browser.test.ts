@@ -204,6 +204,26 @@ describe.runIf(HAS_CHROMIUM)('issue 11 in Chromium', { timeout: 120_000 }, () =>
     await finish(page);
   });
 
+  it('shows the date range fields with their whole "YYYY-MM-DD" hint, in both languages', async () => {
+    for (const lang of ['vi', 'en']) {
+      const page = await newPage();
+      await page.goto(`${base}/?lang=${lang}&q=${encodeURIComponent('ngoại giao')}`);
+      await poll(() => page.locator('#date-from').isVisible()).toBe(true);
+      for (const id of ['#date-from', '#date-to']) {
+        const room = await page.locator(id).evaluate((el) => {
+          const input = el as HTMLInputElement;
+          const style = getComputedStyle(input);
+          const ctx = document.createElement('canvas').getContext('2d')!;
+          ctx.font = style.font;
+          const inner = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+          return inner - ctx.measureText(input.placeholder).width;
+        });
+        expect(room, `${lang} ${id}: room left beside the placeholder, px`).toBeGreaterThan(0);
+      }
+      await finish(page);
+    }
+  });
+
   it('keeps the results column full width when a search finds nothing (no filter box beside it)', async () => {
     const page = await newPage(1280);
     await page.goto(`${base}/?q=${encodeURIComponent('speaker: Bùi Thanh Sơn')}`);
