@@ -257,7 +257,7 @@ export class IndexWriter {
         ]);
       }
       await this.touchMeta(opts.fingerprint, { speakers });
-      this.log?.info({ articles: ids.length }, 'articles removed');
+      if (ids.length > 0) this.log?.info({ articles: ids.length }, 'articles removed');
     });
   }
 

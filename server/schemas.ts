@@ -307,6 +307,11 @@ const PointGroupOut = Type.Object({
   points: Type.Array(Type.Object({ ordinal: Type.Integer(), label: Type.String(), text: Type.String(), passageId: Type.String() })),
 });
 
+/** `?lang=` of `GET /api/events/:id`: the language of the speakers' roles. */
+export const EventQuerystring = Type.Object({
+  lang: Type.Optional(Type.Enum(['vi', 'en'], { description: 'Language of the speakers’ roles (the English title where the knowledge base has one; default vi).' })),
+});
+
 export const EventResponse = Type.Object({
   event: EventOut,
   themes: Type.Array(

@@ -12,7 +12,7 @@ import { loadEventDetail, presentEventDetail } from '../event-detail.ts';
 import { cacheable } from '../http-cache.ts';
 import { byReadingOrder, presentEvent, presentPassage, presentPerson } from '../present.ts';
 import { roleTitle } from '../provenance.ts';
-import { ErrorBody, EventResponse, EventsResponse, IdParams, SpeakerResponse, SpeakersResponse } from '../schemas.ts';
+import { ErrorBody, EventQuerystring, EventResponse, EventsResponse, IdParams, SpeakerResponse, SpeakersResponse } from '../schemas.ts';
 
 export interface PeopleEventRoutesOptions {
   maxAgeSeconds: number;
@@ -132,6 +132,7 @@ export const peopleEventRoutes: FastifyPluginAsyncTypebox<PeopleEventRoutesOptio
         tags: ['records'],
         summary: 'An event: date, verbatim themes with their passages, speakers, articles, key points',
         params: IdParams,
+        querystring: EventQuerystring,
         response: { 200: EventResponse, ...errors },
       },
       onSend,
@@ -140,7 +141,15 @@ export const peopleEventRoutes: FastifyPluginAsyncTypebox<PeopleEventRoutesOptio
       const catalog = await app.catalog();
       const event = catalog.events.get(request.params.id) ?? (await app.searchService.getEvent(request.params.id));
       if (!event) throw apiError('NOT_FOUND', `No event "${request.params.id}"`);
-      return presentEventDetail(await loadEventDetail(app, event));
+      const detail = presentEventDetail(await loadEventDetail(app, event));
+      if (request.query.lang !== 'en') return detail;
+      // Roles in English where the knowledge base has the English title (names stay as printed).
+      const role = <T extends { id: string; role: string | null }>(s: T): T => ({ ...s, role: roleTitle(catalog.people.get(s.id), s.role, 'en') });
+      return {
+        ...detail,
+        speakers: detail.speakers.map(role),
+        pointGroups: detail.pointGroups.map((g) => ({ ...g, speaker: g.speaker ? role(g.speaker) : null })),
+      };
     },
   );
 };

@@ -121,5 +121,12 @@ describe('speaker pages', () => {
     expect(pm.speaker.role).toBe('Prime Minister');
     const event = (await app.inject({ method: 'GET', url: '/api/events/hnng-31' })).json();
     expect(event.event.nameEn).toBe('31st Diplomatic Conference');
+    expect(event.speakers.find((s: { id: string }) => s.id === 'pham-minh-chinh').role).toBe('Thủ tướng Chính phủ');
+    // The event's speakers and each list's speaker with their roles in English for lang=en.
+    const en = (await app.inject({ method: 'GET', url: '/api/events/hnng-31?lang=en' })).json();
+    expect(en.speakers.find((s: { id: string }) => s.id === 'pham-minh-chinh').role).toBe('Prime Minister');
+    expect(en.speakers.find((s: { id: string }) => s.id === 'bui-thanh-son').role).toBe('Minister of Foreign Affairs');
+    expect((en.pointGroups as Group[]).find((g) => g.speaker?.id === 'pham-minh-chinh')?.speaker?.role).toBe('Prime Minister');
+    expect((await app.inject({ method: 'GET', url: '/api/events/hnng-31?lang=fr' })).statusCode).toBe(400);
   });
 });

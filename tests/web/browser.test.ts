@@ -336,7 +336,9 @@ describe.runIf(HAS_CHROMIUM)('the web UI in Chromium', { timeout: 120_000 }, () 
     expect(await page.locator('h1').textContent()).toBe('31st Diplomatic Conference');
     expect(await langsOf('h1')).toEqual(['en']);
     expect(await page.locator('h1 + p').textContent()).toBe('Hội nghị Ngoại giao lần thứ 31');
-    await expectVietnamese(['h1 + p', 'q.theme', '.chips .chip', '.article-list a', '.points li > span']);
+    // A speaker chip: the name as printed (Vietnamese), the role in English where the KB has it.
+    await expectVietnamese(['h1 + p', 'q.theme', '.chips .chip > :first-child', '.article-list a', '.points li > span']);
+    expect(new Set(await langsOf('.chips .chip > .muted'))).toEqual(new Set(['en']));
     expect(await seriousViolations(page)).toEqual([]);
     // The choice is saved in localStorage, which the other tests share: switch back.
     await page.locator('#lang-switch').click();

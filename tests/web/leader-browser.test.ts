@@ -30,6 +30,11 @@ describe.runIf(HAS_CHROMIUM)('issue 11 in Chromium', { timeout: 120_000 }, () =>
   const finish = (page: Page, allow?: RegExp) => browser.finish(page, allow);
   const seriousViolations = (page: Page) => browser.seriousViolations(page);
   const shot = (page: Page, name: string) => browser.shot(page, name);
+  /** The language choice is saved in the profile: an English test leaves the Vietnamese interface behind it. */
+  const backToVietnamese = async (page: Page) => {
+    await page.goto(`${base}/?lang=vi`);
+    await poll(() => page.evaluate(() => document.documentElement.lang)).toBe('vi');
+  };
 
   it('shows the reading of a leader query as a removable chip, and × searches the words as typed', async () => {
     const page = await newPage();
@@ -192,7 +197,39 @@ describe.runIf(HAS_CHROMIUM)('issue 11 in Chromium', { timeout: 120_000 }, () =>
     expect(headings).toContain('Ministry of Foreign Affairs mid-year review conference, 2022');
     // No heading left in Vietnamese where the knowledge base has an English name.
     expect(headings.filter((x) => /Hội nghị|Buổi làm việc/.test(x))).toEqual([]);
+    await backToVietnamese(page);
     await finish(page);
+  });
+
+  it('gives the speakers’ roles in English on the English event page', async () => {
+    const page = await newPage();
+    await page.goto(`${base}/events/hnng-31?lang=en`);
+    await poll(() => page.locator('.point-group-speaker').count()).toBeGreaterThan(0);
+    expect(await page.locator('.point-group-speaker').first().textContent()).toBe('Phạm Minh Chính, Prime Minister');
+    expect(await page.locator('.chips .chip', { hasText: 'Bùi Thanh Sơn' }).textContent()).toBe('Bùi Thanh Sơn · Minister of Foreign Affairs');
+    await backToVietnamese(page);
+    await finish(page);
+  });
+
+  it('shows the date range fields with their whole "YYYY-MM-DD" hint, in both languages', async () => {
+    for (const lang of ['vi', 'en']) {
+      const page = await newPage();
+      await page.goto(`${base}/?lang=${lang}&q=${encodeURIComponent('ngoại giao')}`);
+      await poll(() => page.locator('#date-from').isVisible()).toBe(true);
+      for (const id of ['#date-from', '#date-to']) {
+        const room = await page.locator(id).evaluate((el) => {
+          const input = el as HTMLInputElement;
+          const style = getComputedStyle(input);
+          const ctx = document.createElement('canvas').getContext('2d')!;
+          ctx.font = style.font;
+          const inner = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+          return inner - ctx.measureText(input.placeholder).width;
+        });
+        expect(room, `${lang} ${id}: room left beside the placeholder, px`).toBeGreaterThan(0);
+      }
+      if (lang === 'en') await backToVietnamese(page);
+      await finish(page);
+    }
   });
 
   it('keeps the results column full width when a search finds nothing (no filter box beside it)', async () => {

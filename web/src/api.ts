@@ -498,7 +498,8 @@ export function toEventPage(raw: Unsafe): EventPage {
 
 /** `GET /api/events/:id`. */
 export async function getEvent(id: string, signal?: AbortSignal): Promise<EventPage> {
-  return toEventPage(await getJson(`events/${encodeURIComponent(id)}`, signal));
+  // Speakers' roles come in the interface's language.
+  return toEventPage(await getJson(`events/${encodeURIComponent(id)}?lang=${getLang()}`, signal));
 }
 
 /** A distinctive term of one event, with its keyness and passages. */

@@ -2,7 +2,7 @@
 import { eventDisplayName, getEvent, listEvents, type EventPage, type PointGroupView } from '../api.ts';
 import { errorView, isAbort, loadingView, setTitle } from '../components/common.ts';
 import { CONTENT_LANG, h, replaceChildren, vi } from '../dom.ts';
-import { formatDate, t } from '../i18n.ts';
+import { formatDate, getLang, t } from '../i18n.ts';
 import type { RouteContext } from '../router.ts';
 
 /** A theme slogan, quoted verbatim, linking to the passage it comes from. */
@@ -26,7 +26,8 @@ export function pointGroupList(groups: PointGroupView[]): HTMLElement {
   return h('div', { class: 'point-groups' }, ...groups.map((g) =>
     h('section', { class: 'point-group' },
       g.speaker
-        ? h('h3', { class: 'point-group-speaker', lang: CONTENT_LANG }, h('a', { href: `/speakers/${encodeURIComponent(g.speaker.id)}` }, g.speaker.name), g.speaker.role ? h('span', { class: 'muted' }, `, ${g.speaker.role}`) : null)
+        // The role comes in the interface's language (`?lang=`); the name as printed.
+        ? h('h3', { class: 'point-group-speaker' }, h('a', { href: `/speakers/${encodeURIComponent(g.speaker.id)}`, lang: CONTENT_LANG }, g.speaker.name), g.speaker.role ? h('span', { class: 'muted', lang: getLang() === 'en' ? null : CONTENT_LANG }, `, ${g.speaker.role}`) : null)
         : null,
       g.intro
         ? h('p', { class: 'point-group-intro', lang: CONTENT_LANG }, g.intro.text, g.intro.passageId ? h('a', { class: 'anchor', href: `/passages/${encodeURIComponent(g.intro.passageId)}`, 'aria-label': t().passage }, ' ¶') : null)
@@ -84,7 +85,7 @@ export async function renderEvent(ctx: RouteContext): Promise<void> {
         h('section', { 'aria-labelledby': 'themes-h' }, h('h2', { id: 'themes-h' }, t().themes), themeList(e.themes),
           e.otherThemes.length ? h('div', { class: 'other-themes' }, h('h3', {}, t().sessionThemes), themeList(e.otherThemes)) : null),
         h('section', { 'aria-labelledby': 'speakers-h' }, h('h2', { id: 'speakers-h' }, t().speakers),
-          h('ul', { class: 'chips' }, ...e.speakers.map((s) => h('li', {}, h('a', { class: 'chip', href: `/speakers/${encodeURIComponent(s.id)}`, lang: CONTENT_LANG }, s.name, e.speakerRoles[s.id] ? h('span', { class: 'muted' }, ` · ${e.speakerRoles[s.id]}`) : null))))),
+          h('ul', { class: 'chips' }, ...e.speakers.map((s) => h('li', {}, h('a', { class: 'chip', href: `/speakers/${encodeURIComponent(s.id)}` }, vi(s.name), e.speakerRoles[s.id] ? h('span', { class: 'muted', lang: getLang() === 'en' ? null : CONTENT_LANG }, ` · ${e.speakerRoles[s.id]}`) : null))))),
         h('section', { 'aria-labelledby': 'points-h' }, h('h2', { id: 'points-h' }, t().keyPoints), e.pointGroups.length ? pointGroupList(e.pointGroups) : pointList(e.keyPoints)),
         h('section', { 'aria-labelledby': 'articles-h' }, h('h2', { id: 'articles-h' }, t().articles),
           h('ul', { class: 'article-list' }, ...e.articles.map((a) =>
