@@ -107,10 +107,16 @@ describe('disjunctive facets', () => {
       const res = await viaProxy.search(query('Thủ tướng', { filters: { speaker: ['pham-minh-chinh'], year: [2023] } }));
       expect(res.total).toBe(1);
       // One round trip: for the plan's first reading (exact word) one hits query (event, kind,
-      // source counted) + one facet-only query each for speaker and year; then a count of each later
-      // reading (exact words, exact context) and of the three folded readings for the relaxed offer.
-      expect(searches).toEqual([{ path: '/multi-search', queries: 3 + 2 + 3 }]);
+      // source counted) + one facet-only query each for speaker and year. It found a passage, so
+      // the later readings and the relaxed ones are never asked.
+      expect(searches).toEqual([{ path: '/multi-search', queries: 3 }]);
       expect(res.answeredBy).toBe('exact word');
+      // A query nothing answers: the first reading in full, then one probe of the later reading
+      // (folded context) — and nothing to relax, as it was typed without diacritics.
+      searches.length = 0;
+      const none = await viaProxy.search(query('xyzzyq', { filters: { speaker: ['pham-minh-chinh'], year: [2023] } }));
+      expect(none.total).toBe(0);
+      expect(searches).toEqual([{ path: '/multi-search', queries: 3 }, { path: '/multi-search', queries: 1 }]);
     } finally {
       proxy.closeAllConnections();
       await new Promise<void>((resolve) => proxy.close(() => resolve()));

@@ -120,6 +120,14 @@ describe('a OR b is the union of the alternatives', () => {
     expect(son.interpretation?.alternatives).toHaveLength(2);
   });
 
+  it('exports the union, every passage once', async () => {
+    const res = await app.inject({ method: 'GET', url: `/api/export?${new URLSearchParams({ q: '"ngoại giao vắc-xin" OR "ngoại giao vaccine"', format: 'jsonl' })}` });
+    expect(res.statusCode).toBe(200);
+    const rows = res.body.trim().split('\n').map((line) => JSON.parse(line) as { text: string });
+    expect(rows.map((r) => r.text)).toEqual(expect.arrayContaining([expect.stringMatching(THIRD_POINT), expect.stringMatching(VACCINE_STRATEGY)]));
+    expect(rows).toHaveLength(2);
+  });
+
   it('offers the union without diacritics when the alternatives typed with them find nothing', async () => {
     // "Lào" and "Campuchia" are only in related-article lists the cleaner drops; "Lao" folds onto "Lao động".
     const { body } = await search({ q: 'Lào OR Campuchia' });
