@@ -105,12 +105,14 @@ try {
     };
     const [single, coordinator, remote] = [await start('single'), await start('shard-a'), await start('shard-b')];
     const prefix = 'bench_';
-    const one = createSearchService({ url: single.url, masterKey: single.masterKey, indexPrefix: prefix, log });
+    const one = createSearchService({ url: single.url, masterKey: single.masterKey, indexPrefix: prefix, log, timeoutMs: 120_000 });
     const two = createSearchService({
       url: coordinator.url,
       masterKey: coordinator.masterKey,
       indexPrefix: prefix,
       log,
+      // A shared 2-core machine under load answers a task poll slowly while it indexes.
+      timeoutMs: 120_000,
       shardSelf: 'shard-a',
       remotes: [{ name: 'shard-b', url: remote.url, writeApiKey: remote.masterKey, searchApiKey: null }],
     });
