@@ -111,6 +111,10 @@ export async function start(config: Config, log: Logger = createLogger(config)):
     remotes: config.remotes,
     shardSelf: config.shardSelf,
   });
+  if (config.remotes.length > 0) {
+    // Names only: URLs and keys of the shards stay out of the log.
+    log.info({ shards: [config.shardSelf, ...config.remotes.map((r) => r.name)] }, 'articles are sharded over these engines; this one coordinates the federated searches');
+  }
   const readiness: Readiness = { ready: false, reason: 'Checking whether the index matches the corpus' };
   let app: FastifyInstance;
   // The KB is needed to apply files in place; when it does not load, the index build below

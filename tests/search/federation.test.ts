@@ -15,6 +15,7 @@ import { articleId, passageHash } from '../../ingest/extract/ids.ts';
 import { loadKnowledgeBase } from '../../ingest/kb.ts';
 import { runIngest } from '../../ingest/pipeline.ts';
 import type { KnowledgeBase } from '../../ingest/types.ts';
+import { EngineClient } from '../../search/engine-client.ts';
 import { createSearchService } from '../../search/index.ts';
 import { startLocalEngine, type EngineHandle } from '../../search/engine.ts';
 import { shardOf } from '../../search/shards.ts';
@@ -140,6 +141,22 @@ describe('one federated search answers as one engine would', () => {
     expect(seen(a)).toEqual(seen(b));
   });
 
+  it('merges the alternatives of one federated search (OR) over the shards as over one engine', async () => {
+    const alternatives = [
+      { q: 'vaccine', attributesToSearchOn: ['textFolded'] },
+      { q: 'kinh te so', attributesToSearchOn: ['textFolded'] },
+    ];
+    const federation = { limit: 1000, facets: ['year', 'speakerId'] };
+    const config = testConfig(meili, SHARDED, { MEILI_REMOTES: remotesEnv });
+    const a = await new EngineClient({ url: meili.url, masterKey: meili.masterKey, indexPrefix: SHARDED, remotes: config.remotes }).federatedSearchPassages('searching', alternatives, federation);
+    const b = await new EngineClient({ url: meili.url, masterKey: meili.masterKey, indexPrefix: SINGLE }).federatedSearchPassages('searching', alternatives, federation);
+    const remoteHits = a.hits.filter((h) => (h._federation as { remote?: string } | undefined)?.remote === REMOTE);
+    expect(remoteHits.length).toBeGreaterThan(0);
+    expect(a.estimatedTotalHits).toBe(b.estimatedTotalHits);
+    expect(a.facetDistribution).toEqual(b.facetDistribution);
+    expect(a.hits.map((h) => h.id).sort()).toEqual(b.hits.map((h) => h.id).sort());
+  });
+
   it('exports every passage of a search, in order, across the shards', async () => {
     const collect = async (s: SearchService) => {
       const out: string[] = [];
@@ -172,7 +189,7 @@ describe('lookups find documents wherever they live', () => {
   });
 });
 
-describe('incremental updates across shards', () => {
+describe('incremental updates across shards', { timeout: 120_000 }, () => {
   const ADDED = 'Đoạn bổ sung: hai bên nhất trí thúc đẩy hợp tác kinh tế số xuyên biên giới.';
 
   /** The next version of an article, as ingest would give it (its id hashes the new file), on the wanted shard. */
