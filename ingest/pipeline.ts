@@ -46,8 +46,9 @@ export interface RunIngestOptions {
   maxBytes?: number;
   onProgress?: (done: number, total: number, file: string) => void;
   /**
-   * Worker threads for the per-file work: 0 runs it on this thread; by default one per core
-   * when the input holds at least `POOL_MIN_FILES` files, else 0. The records do not depend on it.
+   * Worker threads for the per-file work: 0 runs it on this thread; by default
+   * `defaultIngestThreads()` (cores − 1, none on a 2-core host) when the input holds at least
+   * `POOL_MIN_FILES` files, else 0. The records do not depend on it.
    */
   threads?: number;
 }

@@ -17,9 +17,15 @@ const CHUNK = 8;
 /** Tasks in flight per thread. */
 const WINDOW_PER_THREAD = 4;
 
-/** Default worker threads: one per core the process may use. */
+/**
+ * Default worker threads: one per core but one (the main thread and the engine need a core), and
+ * none below two workers. Measured on the 2-core machine (BENCHMARKS.md, 4 Dec 2026), two workers
+ * cost ~80 % more CPU than one thread (each loads the pipeline and warms its JIT: ~2.5 s of CPU,
+ * ~150 MiB) and were no faster on a shared machine, so a 2-core host ingests on one thread.
+ */
 export function defaultIngestThreads(): number {
-  return Math.max(1, os.availableParallelism());
+  const workers = os.availableParallelism() - 1;
+  return workers >= 2 ? workers : 0;
 }
 
 /**

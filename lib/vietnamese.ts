@@ -252,6 +252,24 @@ function canonicalLetters(unit: string): string {
  * @see search/README.md "Search keys" for each rule and why
  */
 export function searchKey(unit: string, mode: KeyMode): string {
+  // A pure function of a unit from a small vocabulary (Vietnamese has a few thousand syllables),
+  // asked for every unit of every passage at reindex: remember a bounded number of answers.
+  const memo = mode === 'exact' ? EXACT_KEYS : FOLDED_KEYS;
+  let key = memo.get(unit);
+  if (key === undefined) {
+    key = searchKeyUncached(unit, mode);
+    if (memo.size >= KEY_MEMO_MAX) memo.clear();
+    memo.set(unit, key);
+  }
+  return key;
+}
+
+/** Units whose keys `searchKey` remembers, per mode, before it starts again. */
+const KEY_MEMO_MAX = 50_000;
+const EXACT_KEYS = new Map<string, string>();
+const FOLDED_KEYS = new Map<string, string>();
+
+function searchKeyUncached(unit: string, mode: KeyMode): string {
   // Numbers by value: "1.500" = "1 500" = "1500"; "09" = "9", so 23/09/2025 = 23/9/2025 = 23-9-2025.
   if (GROUPED_FULL.test(unit)) return unit.replace(/\D/g, '');
   if (/^\d+$/.test(unit)) return unit.replace(/^0+(?=\d)/, '');
