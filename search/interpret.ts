@@ -230,7 +230,21 @@ const OPERATORS = new Set(['speaker', 'event', 'year', 'from', 'to']);
 /** `name:"value"`, `name:value`, `-"phrase"`, `"phrase"`, `-word`, `OR`, or a word. */
 const TOKEN = /([A-Za-z]+):(?:"([^"]*)"?|(\S+))|-"([^"]*)"?|"([^"]*)"?|(\S+)/g;
 
-function tokenize(raw: string): Token[] {
+/** The form a value of each operator takes when it is typed after a space (`year: 2024`). */
+const DETACHED_VALUE: Record<string, RegExp> = { year: /^\d{4}$/, from: /^\d/, to: /^\d/ };
+
+/** Most words after a detached `speaker:` / `event:` tried as its value (a full name with a title). */
+const MAX_DETACHED_WORDS = 6;
+
+/**
+ * Splits a query into tokens. An operator typed with a space before its value takes what follows
+ * when it reads as a value: a quoted phrase (`speaker: "Bùi Thanh Sơn"`); for `year:`, `from:`
+ * and `to:` a number or date (`year: 2024`); for `speaker:` and `event:` the longest run of the
+ * next words that names a person or event of `kb` (`speaker: Bùi Thanh Sơn ngoại giao`). Else (a
+ * bare `event:`, an unknown name) the operator is dropped, said in `notes`, and the words after
+ * it are read as usual.
+ */
+function tokenize(raw: string, notes: string[] = [], kb: ReadingKb | null = null): Token[] {
   const out: Token[] = [];
   for (const m of raw.matchAll(TOKEN)) {
     const [all, name, quotedValue, bareValue, excludedPhrase, phrase, word] = m;
@@ -249,6 +263,41 @@ function tokenize(raw: string): Token[] {
       out.push({ kind: 'exclude', text: word.slice(1), phrase: false });
     } else if (word !== undefined) {
       out.push({ kind: 'word', text: word });
+    }
+  }
+  return attachDetachedValues(out, notes, kb);
+}
+
+/** `speaker:` / `year:` … written as a word of its own: joined to the value after it, or dropped (see `tokenize`). */
+function attachDetachedValues(tokens: Token[], notes: string[], kb: ReadingKb | null): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i]!;
+    const name = tok.kind === 'word' && tok.text.endsWith(':') ? tok.text.slice(0, -1).toLowerCase() : null;
+    if (name === null || !OPERATORS.has(name)) {
+      out.push(tok);
+      continue;
+    }
+    const next = tokens[i + 1];
+    let value: string | null = null;
+    let taken = 0;
+    if (next?.kind === 'phrase' || (next?.kind === 'word' && DETACHED_VALUE[name]?.test(next.text))) {
+      [value, taken] = [next.text, 1];
+    } else if (kb && (name === 'speaker' || name === 'event')) {
+      const find = name === 'speaker' ? (v: string) => findPerson(kb, v) !== null : (v: string) => findEvent(kb, v) !== null;
+      for (let n = MAX_DETACHED_WORDS; n >= 1 && value === null; n--) {
+        const run = tokens.slice(i + 1, i + 1 + n);
+        if (run.length !== n || run.some((t) => t.kind !== 'word')) continue;
+        const candidate = run.map((t) => (t as { text: string }).text).join(' ');
+        if (find(candidate)) [value, taken] = [candidate, n];
+      }
+    }
+    if (value !== null) {
+      const typed = tokens.slice(i + 1, i + 1 + taken).map((t) => (t.kind === 'phrase' ? quoted(t.text) : (t as { text: string }).text));
+      out.push({ kind: 'op', name, value, raw: `${(tok as { text: string }).text} ${typed.join(' ')}` });
+      i += taken;
+    } else {
+      notes.push(`${name}: without a value was ignored (write ${name}:"…" with no space); the words after it are read as usual`);
     }
   }
   return out;
@@ -312,8 +361,11 @@ function quoted(text: string): string {
  * @see https://www.meilisearch.com/docs/reference/api/multi_search#federation (the union is one federated search)
  */
 export function interpretQuery(raw: string, kb: ReadingKb | null, requestFilters: SearchFilters = {}): QueryReading {
-  const tokens = tokenize(toNfc(raw));
-  const { groups, global, notes } = splitAlternatives(tokens);
+  const tokenNotes: string[] = [];
+  const tokens = tokenize(toNfc(raw), tokenNotes, kb);
+  const split = splitAlternatives(tokens);
+  const { groups, global } = split;
+  const notes = [...tokenNotes, ...split.notes];
   if (groups.length < 2) {
     return readTokens(tokens.filter((t) => t.kind !== 'or'), raw, kb, requestFilters, true, notes);
   }

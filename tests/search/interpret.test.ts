@@ -60,6 +60,25 @@ describe('interpretQuery', () => {
     expect(r.strict).toBe(true);
   });
 
+  it('reads an operator typed with a space before its value, and drops one with no value it can read, saying so', () => {
+    const spaced = interpretQuery('speaker: Bùi Thanh Sơn ngoại giao year: 2021', kb);
+    expect(spaced.interpretation.speaker).toMatchObject({ id: 'bui-thanh-son', via: 'operator', matched: 'speaker: Bùi Thanh Sơn' });
+    expect(spaced.filters).toMatchObject({ speaker: ['bui-thanh-son'], year: [2021] });
+    expect(spaced.q).toBe('ngoại giao');
+    expect(spaced.interpretation.notes).toEqual([]);
+    expect(interpretQuery('speaker: "pham minh chinh" kinh tế', kb).filters.speaker).toEqual(['pham-minh-chinh']);
+    expect(interpretQuery('event: HNNG 31 vắc-xin', kb).filters.event).toEqual(['hnng-31']);
+
+    const bare = interpretQuery('ngoại giao speaker:', kb);
+    expect(bare.q).toBe('ngoại giao');
+    expect(bare.filters.speaker).toBeUndefined();
+    expect(bare.interpretation.notes).toEqual(['speaker: without a value was ignored (write speaker:"…" with no space); the words after it are read as usual']);
+    // An unknown name after a detached speaker: is searched as words, with the note.
+    const unknown = interpretQuery('speaker: Nguyễn Văn Nào hội nhập', kb);
+    expect(unknown.q).toBe('Nguyễn Văn Nào hội nhập');
+    expect(unknown.interpretation.notes).toHaveLength(1);
+  });
+
   it('splits at OR into whole alternatives; operators and exclusions go to every one', () => {
     const r = interpretQuery('year:2021 ngoại giao vắc-xin OR "y tế" công cộng -Covid', kb);
     expect(r.alternatives).toEqual([
