@@ -2,8 +2,8 @@
  * The engine's transport: the Meilisearch client's requests sent with `node:http` and one
  * keep-alive agent instead of the global `fetch`.
  *
- * Measured on this machine (`.scratch`-style loop of 1 000 multi-searches, 8 in flight, the real
- * corpus; BENCHMARKS.md "Query plan: only what the page needs"): the client through `fetch` spent
+ * Measured on this machine (a loop of 1 000 multi-searches, 8 in flight, the real corpus;
+ * BENCHMARKS.md "Query plan: only what the page needs"): the client through `fetch` spent
  * 1.0–1.7 ms of CPU per request (WHATWG streams, `Headers`, abort signals) and `node:http` 0.55 ms,
  * at half the wall time. Every search is at least one engine request, so this is the API's
  * largest fixed cost after the engine itself.
@@ -15,7 +15,9 @@
  * (cause = what was thrown), which `EngineClient.call` unwraps. A timeout aborts `init.signal`:
  * the request is destroyed and the signal's reason rejected, which the client turns into its
  * `MeilisearchRequestTimeOutError`.
- * @see https://github.com/meilisearch/meilisearch-js#custom-http-client (the `httpClient` option)
+ * The client marks `httpClient` deprecated (to be replaced, meilisearch-js issue 1824): when it
+ * goes, this module is where the transport moves (e.g. a custom `fetch` over the same agent).
+ * @see https://github.com/meilisearch/meilisearch-js/issues/1824 (the `httpClient` option's future)
  * @see https://nodejs.org/api/http.html#class-httpagent (keep-alive agent)
  */
 import http from 'node:http';
