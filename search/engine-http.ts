@@ -15,7 +15,9 @@
  * does on its own; the client wraps anything thrown here in `MeilisearchRequestError` (cause = what
  * was thrown), which `EngineClient.call` unwraps. A timeout aborts `init.signal`, which undici
  * turns into a rejected request; the client reports it as its `MeilisearchRequestTimeOutError`.
- * @see https://github.com/meilisearch/meilisearch-js#custom-http-client (the `httpClient` option)
+ * The client marks `httpClient` deprecated (to be replaced, meilisearch-js issue 1824): when it
+ * goes, this module is where the transport moves (e.g. a custom `fetch` over the same undici agent).
+ * @see https://github.com/meilisearch/meilisearch-js/issues/1824 (the `httpClient` option's future)
  * @see https://undici.nodejs.org/#/docs/api/Dispatcher?id=dispatcherrequestoptions-callback (`request`)
  * @see https://undici.nodejs.org/#/docs/api/Agent (keep-alive pool)
  */
