@@ -8,6 +8,7 @@ import {
   MeilisearchApiError,
   MeilisearchError,
   MeilisearchRequestError,
+  MeilisearchRequestTimeOutError,
   MeilisearchTaskTimeOutError,
   type EnqueuedTaskPromise,
   type Index,
@@ -299,8 +300,13 @@ export class EngineClient {
     const { taskUid } = await this.call(what, () => enqueued);
     const deadline = Date.now() + TASK_WAIT.timeout;
     for (let pause = TASK_WAIT.interval; ; pause = Math.min(pause * 2, TASK_POLL_MAX_MS)) {
-      const task = await this.call(what, () => this.client.tasks.getTask(taskUid));
-      if (task.status !== 'enqueued' && task.status !== 'processing') return task;
+      // A poll that times out (an engine busy indexing on a loaded host) is not the task failing:
+      // poll again until the deadline; the task itself runs on regardless.
+      const task = await this.call(what, () => this.client.tasks.getTask(taskUid)).catch((err: unknown) => {
+        if (err instanceof EngineUnavailableError && timedOut(err) && Date.now() <= deadline) return null;
+        throw err;
+      });
+      if (task && task.status !== 'enqueued' && task.status !== 'processing') return task;
       if (Date.now() > deadline) {
         throw new EngineUnavailableError(`Meilisearch at ${this.url} did not finish ${what} within ${TASK_WAIT.timeout} ms`);
       }
@@ -497,4 +503,12 @@ export class EngineClient {
 function federationOptions(weight: number | undefined, remote: string | undefined): { federationOptions?: { weight?: number; remote?: string } } {
   if (weight === undefined && remote === undefined) return {};
   return { federationOptions: { ...(weight === undefined ? {} : { weight }), ...(remote === undefined ? {} : { remote }) } };
+}
+
+/** Whether an error (or one of its causes) is a request the engine did not answer in time. */
+function timedOut(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    if (e instanceof MeilisearchRequestTimeOutError) return true;
+  }
+  return false;
 }

@@ -7,9 +7,17 @@ import { fixtureRecords, kb, query } from './fixtures.ts';
 /** A forwarding proxy to the test engine that can be switched off and on, standing in for an engine outage. */
 async function startProxy(target: string) {
   let up = true;
+  let stallTaskPolls = 0;
+  const stalled: http.ServerResponse[] = [];
   const server = http.createServer((req, res) => {
     if (!up) {
       req.socket.destroy();
+      return;
+    }
+    // A task poll left unanswered, as an engine busy indexing on a loaded host leaves it.
+    if (stallTaskPolls > 0 && req.method === 'GET' && /^\/tasks\/\d+/.test(req.url ?? '')) {
+      stallTaskPolls--;
+      stalled.push(res);
       return;
     }
     const upstream = http.request(`${target}${req.url}`, { method: req.method, headers: req.headers }, (r) => {
@@ -24,8 +32,10 @@ async function startProxy(target: string) {
   return {
     url: `http://127.0.0.1:${port}`,
     setUp: (value: boolean) => (up = value),
+    stallTaskPolls: (n: number) => (stallTaskPolls = n),
     close: () =>
       new Promise<void>((resolve) => {
+        for (const res of stalled) res.destroy();
         server.close(() => resolve());
         server.closeAllConnections();
       }),
@@ -61,6 +71,16 @@ describe('engine faults', () => {
     const err = await s.search(query('hòa bình')).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(EngineUnavailableError);
     expect((err as Error).message).not.toContain('x'.repeat(16));
+  });
+
+  it('waits through task polls the engine does not answer in time, and the reindex completes', async () => {
+    const { url, masterKey } = inject('meili');
+    const proxy = await startProxy(url);
+    closers.push(proxy.close);
+    const s = createSearchService({ url: proxy.url, masterKey, indexPrefix: 't_search_faults_slowpoll_', timeoutMs: 300 });
+    proxy.stallTaskPolls(3);
+    await s.reindex(fixtureRecords(), { fingerprint: 'slow', kb });
+    expect((await s.search(query('hòa bình'))).total).toBe(2);
   });
 
   it('recovers as soon as the engine is back, without a restart', async () => {
