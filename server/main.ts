@@ -12,7 +12,8 @@ import { pathToFileURL } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
 import { loadKnowledgeBase } from '../ingest/kb.ts';
-import { fingerprintCorpus, runIngest, writeRecords } from '../ingest/pipeline.ts';
+import { fingerprintCorpus } from '../ingest/pipeline.ts';
+import { ingestToRecords } from '../ingest/write.ts';
 import type { KnowledgeBase } from '../ingest/types.ts';
 import { ConfigError, loadConfig, type Config } from '../lib/config.ts';
 import type { EngineHandle } from '../search/engine.ts';
@@ -81,15 +82,15 @@ export async function ensureIndex(
     { corpusDir: config.corpusDir, previous: health.corpusFingerprint, fingerprint },
     !health.corpusFingerprint ? 'no index yet: ingesting the corpus' : sameBuild ? 'corpus changed: re-ingesting' : 'knowledge base, pipeline or index settings changed: rebuilding the index',
   );
-  const result = await runIngest({ inputDir: config.corpusDir, kb });
+  // Records are streamed: passages go to passages.jsonl as articles are accepted, and the reindex
+  // reads them back in upload batches, so a large corpus is never held whole (ingest/write.ts).
   const recordsDir = path.join(config.dataDir, 'records');
-  await writeRecords(result, recordsDir);
-  await search.reindex(result, { fingerprint: result.fingerprint, kb, buildKey });
+  const { result, records, withSpeaker } = await ingestToRecords({ inputDir: config.corpusDir, kb, outDir: recordsDir });
+  await search.reindex(records, { fingerprint: result.fingerprint, kb, buildKey });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const withSpeaker = result.passages.filter((p) => p.speakerId).length;
   const withEvent = result.articles.filter((a) => a.eventIds.length > 0).length;
   log.info(
-    `Ingested ${config.corpusDir} in ${seconds} s: ${result.articles.length} articles and ${result.passages.length} passages ` +
+    `Ingested ${config.corpusDir} in ${seconds} s: ${result.articles.length} articles and ${result.passageCount} passages ` +
       `(${withSpeaker} attributed to a speaker; ${withEvent} articles tied to an event) over ${result.people.length} people ` +
       `and ${result.events.length} events; ${result.rejected.length} file(s) rejected` +
       (result.rejected.length ? ` (${result.rejected.map((r) => `${r.file}: ${r.reason}`).join('; ')})` : '') +
