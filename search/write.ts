@@ -340,7 +340,7 @@ export class IndexWriter {
     for (const [shard, ids] of this.byShard(replaced, (id) => id)) {
       removals.push(['deleting replaced articles', 'articles', () => shard.index('articles').deleteDocuments(ids), undefined, shard]);
     }
-    const tasks = await this.writeInOrder(steps, undefined, removals);
+    const tasks = await this.writeInOrder(steps, removals);
     // The fingerprint (a hash of the whole folder) may still be computing while the writes above ran.
     // The meta record goes last, with the query-reading data refreshed from the passages now live.
     await this.touchMeta(await opts.fingerprint, { speakers, people: records.people, events: records.events, articles: { ids: [...newIds, ...replaced], kb: opts.kb } });
@@ -364,7 +364,7 @@ export class IndexWriter {
    * Enqueues every step at once (the engine runs tasks in enqueue order), then waits for all and
    * returns the finished tasks in step order; the first failure is thrown.
    */
-  private async writeInOrder(steps: WriteStep[], last?: () => Promise<WriteStep>, removals: WriteStep[] = []): Promise<Task[]> {
+  private async writeInOrder(steps: WriteStep[], removals: WriteStep[] = []): Promise<Task[]> {
     const waits: Promise<Task | Error>[] = [];
     const enqueue = async ([what, , start, batch, on = this.engine]: WriteStep) => {
       const task = start();
@@ -382,7 +382,6 @@ export class IndexWriter {
       if (failed) throw failed;
     }
     for (const step of removals) await enqueue(step);
-    if (last) await enqueue(await last());
     const done = await Promise.all(waits);
     const firstError = done.find((t): t is Error => t instanceof Error);
     if (firstError) throw firstError;
